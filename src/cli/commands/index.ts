@@ -1,0 +1,9 @@
+import type { Command } from 'commander';
+
+/**
+ * Every command registers its flags here. Command files stay thin: they parse flags and load the
+ * library lazily inside their action, so `archie --help` and quick commands start fast.
+ */
+export type RegisterCommand = (program: Command) => void;
+
+export const COMMANDS: RegisterCommand[] = [];
