@@ -1,0 +1,189 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { ArchieError, isArchieError } from '../../errors.js';
+import { decodeText, MiB } from '../../util/input.js';
+import { parsePointer, parseSource, type Path, type Segment, type SourceDoc } from './source.js';
+
+/**
+ * A node of a parsed document, with the file it lives in and its path there. Rules hold NodeRefs
+ * so that a finding on a node reached through `$ref` points into the file that defines it.
+ */
+export interface NodeRef<T = unknown> {
+  readonly doc: SourceDoc;
+  readonly path: Path;
+  readonly value: T;
+}
+
+export type RefProblemKind = 'url' | 'outside' | 'file' | 'pointer' | 'cycle';
+
+export interface RefProblem {
+  kind: RefProblemKind;
+  reason: string;
+}
+
+export interface WorkspaceOptions {
+  /** Absolute directories whose files `$ref` may read; anything else is refused, never read. */
+  roots: string[];
+  /** For display paths. */
+  cwd: string;
+  /** Largest file read, in bytes. */
+  maxBytes: number;
+}
+
+type Resolution = { ok: true; node: NodeRef } | { ok: false; problem: RefProblem };
+
+/**
+ * The set of files one OpenAPI description spans. Files referenced by `$ref` are read on first use
+ * (synchronously: rules are synchronous and the files are local), parsed once, and kept with their
+ * own positions. URLs are never fetched and files outside the reviewed tree are never read.
+ */
+export class Workspace {
+  readonly docs = new Map<string, SourceDoc>();
+  private readonly failed = new Map<string, string>();
+  private readonly resolutions = new Map<string, Resolution>();
+
+  constructor(readonly options: WorkspaceOptions) {}
+
+  /** Display path for an absolute file. */
+  display(file: string): string {
+    const rel = relative(this.options.cwd, file);
+    return (rel === '' ? '.' : rel).split(sep).join('/');
+  }
+
+  add(doc: SourceDoc): void {
+    this.docs.set(doc.file, doc);
+  }
+
+  /** Load and parse a file, or return why it cannot be. */
+  load(file: string): SourceDoc | string {
+    const known = this.docs.get(file);
+    if (known) return known;
+    const failure = this.failed.get(file);
+    if (failure !== undefined) return failure;
+    try {
+      const doc = readSourceSync(file, this.display(file), this.options.maxBytes);
+      this.docs.set(file, doc);
+      return doc;
+    } catch (e) {
+      const message = isArchieError(e) ? e.message : (e as Error).message;
+      this.failed.set(file, message);
+      return message;
+    }
+  }
+
+  /** Is this absolute path inside one of the reviewed trees? */
+  inside(file: string): boolean {
+    return this.options.roots.some((root) => {
+      const rel = relative(root, file);
+      return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+    });
+  }
+
+  /** Resolve one `$ref` string written in `from.doc`; results are cached per file and ref. */
+  resolveRef(from: SourceDoc, ref: string): Resolution {
+    const key = `${from.file}\u0000${ref}`;
+    let r = this.resolutions.get(key);
+    if (!r) {
+      r = this.resolveUncached(from, ref);
+      this.resolutions.set(key, r);
+    }
+    return r;
+  }
+
+  private resolveUncached(from: SourceDoc, ref: string): Resolution {
+    const hash = ref.indexOf('#');
+    const filePart = hash < 0 ? ref : ref.slice(0, hash);
+    const fragment = hash < 0 ? '' : ref.slice(hash + 1);
+    let doc = from;
+    if (filePart !== '') {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(filePart)) {
+        return fail('url', `$ref ${ref} points to a URL; archie never fetches remote documents`);
+      }
+      let decoded = filePart;
+      try {
+        decoded = decodeURI(filePart);
+      } catch {
+        // keep it as written
+      }
+      const target = resolve(dirname(from.file), decoded);
+      if (!this.inside(target)) {
+        return fail('outside', `$ref ${ref} points outside the reviewed tree (${this.display(target)}); it was not read`);
+      }
+      const loaded = this.load(target);
+      if (typeof loaded === 'string') return fail('file', `$ref ${ref} cannot be resolved: ${loaded}`);
+      doc = loaded;
+    }
+    const path = parsePointer(fragment);
+    if (!path) return fail('pointer', `$ref ${ref} has a fragment that is not a JSON pointer`);
+    let value: unknown = doc.value;
+    for (const seg of path) {
+      if (Array.isArray(value)) value = /^\d+$/.test(seg) ? value[Number(seg)] : undefined;
+      else if (value !== null && typeof value === 'object') value = Object.hasOwn(value, seg) ? (value as Record<string, unknown>)[seg] : undefined;
+      else value = undefined;
+      if (value === undefined) return fail('pointer', `$ref ${ref} points to nothing: ${doc.display} has no ${fragment || 'document'}`);
+    }
+    return { ok: true, node: { doc, path, value } };
+  }
+
+  /**
+   * Follow `$ref` (and chains of them) from a node. Returns the node itself when it is not a
+   * reference or the reference cannot be resolved (ref problems are reported by the
+   * `openapi/ref-resolvable` rule, once, in document order).
+   */
+  deref<T = unknown>(node: NodeRef): NodeRef<T> {
+    let current = node;
+    for (let hops = 0; hops < 32; hops++) {
+      const ref = refOf(current.value);
+      if (ref === undefined) return current as NodeRef<T>;
+      const r = this.resolveRef(current.doc, ref);
+      if (!r.ok) return current as NodeRef<T>;
+      if (r.node.value === current.value) return current as NodeRef<T>;
+      current = r.node;
+    }
+    return current as NodeRef<T>;
+  }
+
+  /** Child of a node (after following `$ref` on the parent), itself dereferenced. */
+  child<T = unknown>(node: NodeRef, key: Segment): NodeRef<T> | undefined {
+    const parent = this.deref(node);
+    const v = parent.value;
+    if (v === null || typeof v !== 'object') return undefined;
+    const value = Array.isArray(v) ? v[Number(key)] : Object.hasOwn(v, key) ? (v as Record<string, unknown>)[String(key)] : undefined;
+    if (value === undefined) return undefined;
+    return this.deref<T>({ doc: parent.doc, path: [...parent.path, key], value });
+  }
+}
+
+function fail(kind: RefProblemKind, reason: string): Resolution {
+  return { ok: false, problem: { kind, reason } };
+}
+
+/** The `$ref` string of an object, if it has one. */
+export function refOf(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const ref = (value as { $ref?: unknown }).$ref;
+  return typeof ref === 'string' ? ref : undefined;
+}
+
+/** Read and parse a spec file synchronously, with the same checks as every other input. */
+export function readSourceSync(file: string, display: string, maxBytes: number): SourceDoc {
+  let size: number;
+  try {
+    const s = statSync(file);
+    if (s.isDirectory()) throw new ArchieError('INPUT', `${display} is a directory, not a file`, { path: display });
+    size = s.size;
+  } catch (e) {
+    if (isArchieError(e)) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ArchieError('INPUT', `file not found: ${display}`, { path: display });
+    throw new ArchieError('INPUT', `cannot read ${display}: ${(e as Error).message}`, { path: display });
+  }
+  if (size > maxBytes) {
+    throw new ArchieError('INPUT', `${display} is ${(size / MiB).toFixed(1)} MiB, above the ${(maxBytes / MiB).toFixed(0)} MiB limit`, {
+      path: display,
+      hint: 'raise limits.maxFileMiB in .archie.yaml if this file really is that large',
+    });
+  }
+  const text = decodeText(readFileSync(file), display, { maxBytes, what: 'file' });
+  return parseSource(file, display, text);
+}

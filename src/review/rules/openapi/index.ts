@@ -1,0 +1,84 @@
+import type { OpenApiInput } from '../../openapi/model.js';
+import type { Rule } from '../../types.js';
+import arrayMaxItems from './array-max-items.js';
+import authErrorResponses from './auth-error-responses.js';
+import componentsUsed from './components-used.js';
+import correlationId from './correlation-id.js';
+import enumTypeMatch from './enum-type-match.js';
+import errorProblemJson from './error-problem-json.js';
+import idempotencyKey from './idempotency-key.js';
+import identifierFormat from './identifier-format.js';
+import integerBounds from './integer-bounds.js';
+import massAssignment from './mass-assignment.js';
+import noHttpBasicAuth from './no-http-basic-auth.js';
+import noRequestBodyOnGet from './no-request-body-on-get.js';
+import noSecretsInQuery from './no-secrets-in-query.js';
+import operationId from './operation-id.js';
+import operationIdUnique from './operation-id-unique.js';
+import operationSecurity from './operation-security.js';
+import operationSummary from './operation-summary.js';
+import pagination from './pagination.js';
+import paginationLimitBounded from './pagination-limit-bounded.js';
+import parameterDescription from './parameter-description.js';
+import pathKebabCase from './path-kebab-case.js';
+import pathNoTrailingSlash from './path-no-trailing-slash.js';
+import pathNoVerbs from './path-no-verbs.js';
+import pathParamsDefined from './path-params-defined.js';
+import pathPluralNouns from './path-plural-nouns.js';
+import rateLimitHeaders from './rate-limit-headers.js';
+import rateLimitResponse from './rate-limit-response.js';
+import refResolvable from './ref-resolvable.js';
+import retryAfterHeader from './retry-after-header.js';
+import securitySchemesDefined from './security-schemes-defined.js';
+import serversDefined from './servers-defined.js';
+import serversHttps from './servers-https.js';
+import sortParamConstrained from './sort-param-constrained.js';
+import stringMaxLength from './string-max-length.js';
+import successResponse from './success-response.js';
+import successResponseSchema from './success-response-schema.js';
+import unavailableResponse from './unavailable-response.js';
+import validationErrorResponse from './validation-error-response.js';
+import versioning from './versioning.js';
+
+/** The OpenAPI governance rules, in id order. Each is `./<name>.ts` with docs at docs/rules/openapi/<name>.md. */
+export const rules: Rule<OpenApiInput>[] = [
+  arrayMaxItems,
+  authErrorResponses,
+  componentsUsed,
+  correlationId,
+  enumTypeMatch,
+  errorProblemJson,
+  idempotencyKey,
+  identifierFormat,
+  integerBounds,
+  massAssignment,
+  noHttpBasicAuth,
+  noRequestBodyOnGet,
+  noSecretsInQuery,
+  operationId,
+  operationIdUnique,
+  operationSecurity,
+  operationSummary,
+  pagination,
+  paginationLimitBounded,
+  parameterDescription,
+  pathKebabCase,
+  pathNoTrailingSlash,
+  pathNoVerbs,
+  pathParamsDefined,
+  pathPluralNouns,
+  rateLimitHeaders,
+  rateLimitResponse,
+  refResolvable,
+  retryAfterHeader,
+  securitySchemesDefined,
+  serversDefined,
+  serversHttps,
+  sortParamConstrained,
+  stringMaxLength,
+  successResponse,
+  successResponseSchema,
+  unavailableResponse,
+  validationErrorResponse,
+  versioning,
+];
