@@ -1,0 +1,46 @@
+import { displayRel, quoteIdent, relName } from '../../sql/ast.js';
+import { aliveAt } from '../../sql/catalog.js';
+import { alterCommands, report, sqlFix, sqlMeta, type SqlRule } from '../../sql/kit.js';
+
+const meta = sqlMeta({
+  name: 'set-not-null-without-check',
+  severity: 'warning',
+  summary: 'Before SET NOT NULL on an existing column, prove it with a validated CHECK (col IS NOT NULL) so PostgreSQL 12+ skips the scan.',
+  references: ['PostgreSQL manual: ALTER TABLE, SET NOT NULL'],
+});
+
+export const rule: SqlRule = {
+  meta,
+  check(review) {
+    const out = [];
+    for (const { file, stmt, alter, cmd, offset } of alterCommands(review)) {
+      if (cmd.subtype !== 'AT_SetNotNull' || !cmd.name) continue;
+      const table = review.table(stmt, alter.relation);
+      if (!review.isExisting(file, stmt, table)) continue;
+      const column = table ? review.catalog.column(table, cmd.name, stmt.seq) : undefined;
+      const proven = table?.constraints.some(
+        (c) => column !== undefined && c.provesNotNull === column && aliveAt(c, stmt.seq) && c.validAt !== null && c.validAt < stmt.seq,
+      );
+      if (proven) continue;
+      const label = displayRel(relName(alter.relation));
+      const col = quoteIdent(cmd.name);
+      const check = quoteIdent(`${relName(alter.relation).name}_${cmd.name}_not_null`);
+      out.push(
+        report(
+          review,
+          meta,
+          review.pos(file, offset()),
+          `SET NOT NULL on ${label}.${col} scans the whole table under an ACCESS EXCLUSIVE lock to prove there is no NULL. Since PostgreSQL 12 the scan is skipped when a validated CHECK (${col} IS NOT NULL) already proves it, and that CHECK can be added NOT VALID and validated without blocking traffic.`,
+          {
+            evidence: { table: label, column: cmd.name, lock: 'ACCESS EXCLUSIVE' },
+            fix: sqlFix(
+              'add the CHECK NOT VALID and validate it in earlier migrations, then SET NOT NULL and drop the now redundant CHECK (on PostgreSQL 18, ADD CONSTRAINT … NOT NULL col NOT VALID + VALIDATE does the same in one constraint)',
+              `ALTER TABLE ${label} ADD CONSTRAINT ${check} CHECK (${col} IS NOT NULL) NOT VALID;\n-- next migration:\nALTER TABLE ${label} VALIDATE CONSTRAINT ${check};\n-- then:\nALTER TABLE ${label} ALTER COLUMN ${col} SET NOT NULL;\nALTER TABLE ${label} DROP CONSTRAINT ${check};`,
+            ),
+          },
+        ),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,100 @@
+import type { AlterTableCmd, AlterTableStmt } from 'libpg-query';
+import type { Finding, Fix, Location, Severity } from '../../model/finding.js';
+import type { Rule, RuleMeta } from '../types.js';
+import { nodeAs, quoteIdent } from './ast.js';
+import { nameAt, simpleNameAt, type ColumnRec, type ColumnTypeEntry, type ConstraintRec, type Pos, type TableRec } from './catalog.js';
+import type { SqlFile, SqlReview, SqlStatement } from './model.js';
+
+/** Everything a SQL rule module needs, in one import. */
+export type SqlRule = Rule<SqlReview>;
+
+export function sqlMeta(m: { name: string; severity: Severity; summary: string; references?: string[] }): RuleMeta {
+  return {
+    id: `sql/${m.name}`,
+    domain: 'sql',
+    severity: m.severity,
+    summary: m.summary,
+    docs: `docs/rules/sql/${m.name}.md`,
+    ...(m.references ? { references: m.references } : {}),
+  };
+}
+
+export function locate(review: SqlReview, at: Pos): Location {
+  const file = review.files[at.file];
+  const p = file ? file.source.position(at.offset) : { line: 1, column: 1 };
+  return { kind: 'file', file: file?.path ?? '', line: p.line, column: p.column };
+}
+
+export interface ReportExtra {
+  fix?: Fix;
+  evidence?: Record<string, string | number | boolean | null>;
+  related?: { at: Pos; message: string }[];
+}
+
+/** A finding of `meta` at a byte position of a reviewed file. */
+export function report(review: SqlReview, meta: RuleMeta, at: Pos, message: string, extra: ReportExtra = {}): Finding {
+  const f: Finding = { ruleId: meta.id, severity: meta.severity, message, location: locate(review, at) };
+  if (extra.evidence) f.evidence = extra.evidence;
+  if (extra.fix) f.fix = extra.fix;
+  if (extra.related && extra.related.length > 0) {
+    f.related = extra.related.map((r) => ({ ...locate(review, r.at), message: r.message }));
+  }
+  return f;
+}
+
+export function sqlFix(description: string, code?: string): Fix {
+  return code === undefined ? { description } : { description, code, language: 'sql' };
+}
+
+/** Every statement of the history, file by file. */
+export function* statements(review: SqlReview): Generator<{ file: SqlFile; stmt: SqlStatement }> {
+  for (const file of review.files) for (const stmt of file.statements) yield { file, stmt };
+}
+
+/** The subcommands of every ALTER TABLE in the history, with where each one starts. */
+export function* alterCommands(
+  review: SqlReview,
+): Generator<{ file: SqlFile; stmt: SqlStatement; alter: AlterTableStmt; cmd: AlterTableCmd; index: number; offset: () => number }> {
+  for (const { file, stmt } of statements(review)) {
+    const alter = nodeAs(stmt.node, 'AlterTableStmt');
+    if (!alter || alter.objtype !== 'OBJECT_TABLE') continue;
+    const cmds = alter.cmds ?? [];
+    for (let index = 0; index < cmds.length; index++) {
+      const cmd = nodeAs(cmds[index], 'AlterTableCmd');
+      if (cmd) yield { file, stmt, alter, cmd, index, offset: () => review.alterCmdOffset(file, stmt, index) };
+    }
+  }
+}
+
+/**
+ * Every column of the schema the history ends with, with its current type and where that type
+ * was written. Type rules judge the end state, so a later migration that fixes a type also
+ * clears the finding on the earlier one.
+ */
+export function* finalColumns(review: SqlReview): Generator<{ table: TableRec; column: ColumnRec; type: ColumnTypeEntry; label: string }> {
+  for (const table of review.catalog.tables) {
+    if (table.droppedAt !== null) continue;
+    for (const column of table.columns) {
+      if (column.droppedAt !== null) continue;
+      const type = column.types[column.types.length - 1];
+      // Name the column as it was called where its type was written.
+      if (type) yield { table, column, type, label: columnLabel(table, column, type.from + 0.5) };
+    }
+  }
+}
+
+/** `schema.table.column` as it reads at the end of the history (schema omitted when public). */
+export function columnLabel(table: TableRec, column: ColumnRec, t = Infinity): string {
+  return `${tableLabel(table, t)}.${quoteIdent(simpleNameAt(column, t))}`;
+}
+
+export function tableLabel(table: TableRec, t = Infinity): string {
+  const n = nameAt(table, t);
+  return n.schema === null || n.schema === 'public' ? quoteIdent(n.name) : `${quoteIdent(n.schema)}.${quoteIdent(n.name)}`;
+}
+
+/** The catalog record of the constraint written at a position (to learn its default name). */
+export function constraintWrittenAt(table: TableRec | undefined, file: SqlFile, offset: number | undefined): ConstraintRec | undefined {
+  if (!table || offset === undefined) return undefined;
+  return table.constraints.find((c) => c.pos.file === file.index && c.pos.offset === offset);
+}

@@ -1,0 +1,159 @@
+import type { Node, RangeVar } from 'libpg-query';
+import { kindOf, nodeAs, relName, type NodeKind, type RelName } from './ast.js';
+import { aliveTable, CatalogBuilder, type Catalog, type Pos, type TableRec } from './catalog.js';
+import type { RawStatement } from './parse.js';
+import { scanSql } from './parse.js';
+import type { SourceText } from './source.js';
+
+/** One top-level statement of a reviewed file. */
+export interface SqlStatement {
+  /** Position in its file, from 0. */
+  index: number;
+  /** Position in the whole history, from 1 (see Catalog). */
+  seq: number;
+  kind: NodeKind;
+  node: Node;
+  /** UTF-8 byte range in the file. */
+  start: number;
+  end: number;
+  /** Id of the explicit BEGIN … COMMIT block around it (the BEGIN and COMMIT included), or null. */
+  block: number | null;
+  /**
+   * The transaction it runs in, unique within the file. A file without transaction control of its
+   * own runs as one transaction (migration tools wrap it, and a multi-statement query is one implicit
+   * transaction); otherwise each explicit block is one, and each statement outside blocks is its own.
+   */
+  unit: number;
+}
+
+export interface SqlFile {
+  path: string;
+  /** Position in history order. */
+  index: number;
+  source: SourceText;
+  statements: SqlStatement[];
+  /** The file has BEGIN/COMMIT of its own. */
+  explicitTransactions: boolean;
+}
+
+/** What every SQL rule receives: the reviewed files in history order and the schema they build. */
+export class SqlReview {
+  readonly files: SqlFile[];
+  readonly catalog: Catalog;
+  private readonly cmdOffsetCache = new WeakMap<SqlStatement, number[]>();
+  private bySeq: { file: SqlFile; stmt: SqlStatement }[] | undefined;
+
+  constructor(files: SqlFile[], catalog: Catalog) {
+    this.files = files;
+    this.catalog = catalog;
+  }
+
+  /** The table a relation names just before the statement, recorded as pre-existing when unknown. */
+  table(stmt: SqlStatement, rv: RangeVar | RelName | undefined): TableRec | undefined {
+    if (!rv) return undefined;
+    const rel = 'name' in rv && 'schema' in rv ? rv : relName(rv);
+    if (!rel.name) return undefined;
+    return this.catalog.resolve(rel, stmt.seq) ?? this.catalog.resolve(rel, stmt.seq, true);
+  }
+
+  /**
+   * True when the table existed before this migration file: created in an earlier file, or never
+   * created in the reviewed files at all. A table created earlier in the same file is new: nobody
+   * reads or writes it yet, so locks and rewrites on it cost nothing.
+   */
+  isExisting(file: SqlFile, stmt: SqlStatement, tab: TableRec | undefined): boolean {
+    if (!tab) return true;
+    if (tab.createdAt === null || tab.pos === null) return true;
+    if (tab.pos.file !== file.index) return true;
+    return !(tab.createdAt < stmt.seq) || !aliveTable(tab, stmt.seq);
+  }
+
+  /** The statement with a given history sequence number. */
+  statementAt(seq: number): { file: SqlFile; stmt: SqlStatement } | undefined {
+    if (!this.bySeq) {
+      this.bySeq = [];
+      for (const file of this.files) for (const stmt of file.statements) this.bySeq[stmt.seq] = { file, stmt };
+    }
+    return this.bySeq[seq];
+  }
+
+  /** Byte offset of the i-th subcommand of an ALTER TABLE (libpg_query gives them no location). */
+  alterCmdOffset(file: SqlFile, stmt: SqlStatement, cmdIndex: number): number {
+    let offsets = this.cmdOffsetCache.get(stmt);
+    if (!offsets) {
+      offsets = computeAlterCmdOffsets(file, stmt);
+      this.cmdOffsetCache.set(stmt, offsets);
+    }
+    return offsets[cmdIndex] ?? stmt.start;
+  }
+
+  pos(file: SqlFile, offset: number | undefined, stmt?: SqlStatement): Pos {
+    return { file: file.index, offset: offset !== undefined && offset >= 0 ? offset : (stmt?.start ?? 0) };
+  }
+}
+
+/** Split `ALTER TABLE name cmd1, cmd2, …` into its subcommands with the PostgreSQL lexer. */
+function computeAlterCmdOffsets(file: SqlFile, stmt: SqlStatement): number[] {
+  const alter = nodeAs(stmt.node, 'AlterTableStmt');
+  const relLoc = alter?.relation?.location;
+  if (relLoc === undefined) return [];
+  const tokens = scanSql(file.source.sliceBytes(stmt.start, stmt.end));
+  let i = tokens.findIndex((t) => t.start + stmt.start >= relLoc);
+  if (i < 0) return [];
+  i++; // the first name part
+  while (tokens[i]?.text === '.' && i + 1 < tokens.length) i += 2;
+  if (tokens[i]?.text === '*') i++;
+  const offsets: number[] = [];
+  let depth = 0;
+  let segmentStart = true;
+  for (; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!t || t.text === ';') break;
+    if (t.tokenName === 'SQL_COMMENT' || t.tokenName === 'C_COMMENT') continue;
+    if (segmentStart) {
+      offsets.push(t.start + stmt.start);
+      segmentStart = false;
+    }
+    if (t.text === '(' || t.text === '[') depth++;
+    else if (t.text === ')' || t.text === ']') depth--;
+    else if (t.text === ',' && depth === 0) segmentStart = true;
+  }
+  return offsets;
+}
+
+export interface ParsedSqlFile {
+  path: string;
+  source: SourceText;
+  statements: RawStatement[];
+}
+
+/** Number the statements, find the transaction units, and build the schema history. */
+export function buildReview(parsed: ParsedSqlFile[]): SqlReview {
+  const builder = new CatalogBuilder();
+  const files: SqlFile[] = [];
+  let seq = 0;
+  parsed.forEach((p, fileIndex) => {
+    const explicit = p.statements.some((s) => kindOf(s.node) === 'TransactionStmt');
+    let block: number | null = null;
+    let nextBlock = 0;
+    let nextUnit = 1;
+    const statements: SqlStatement[] = p.statements.map((raw, index) => {
+      const tx = nodeAs(raw.node, 'TransactionStmt');
+      let mine: number | null = block;
+      if (tx) {
+        if (tx.kind === 'TRANS_STMT_BEGIN' || tx.kind === 'TRANS_STMT_START') {
+          block = nextBlock++;
+          mine = block;
+        } else if (tx.kind === 'TRANS_STMT_COMMIT' || tx.kind === 'TRANS_STMT_ROLLBACK' || tx.kind === 'TRANS_STMT_PREPARE') {
+          block = tx.chain ? nextBlock++ : null;
+        }
+      }
+      const unit = !explicit ? 0 : mine !== null ? -(mine + 1) : nextUnit++;
+      seq++;
+      builder.apply(raw.node, seq, fileIndex, raw.start);
+      return { index, seq, kind: kindOf(raw.node), node: raw.node, start: raw.start, end: raw.end, block: mine, unit };
+    });
+    files.push({ path: p.path, index: fileIndex, source: p.source, statements, explicitTransactions: explicit });
+  });
+  return new SqlReview(files, builder.catalog);
+}
