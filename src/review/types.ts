@@ -4,8 +4,9 @@ import type { Finding, Severity } from '../model/finding.js';
  * The shape of a review rule, shared by every domain (OpenAPI, SQL, manifests). A rule is one
  * module `src/review/rules/<domain>/<name>.ts` whose id is `<domain>/<name>`, with a docs page
  * `docs/rules/<domain>/<name>.md` and a table test `test/review/rules/<domain>/<name>.test.ts`.
+ * The `core` domain holds the runner's own rules (e.g. suppressions that lack a reason).
  */
-export type ReviewDomain = 'openapi' | 'sql' | 'manifest';
+export type ReviewDomain = 'openapi' | 'sql' | 'manifest' | 'core';
 
 export interface RuleMeta {
   /** `<domain>/<kebab-name>`, e.g. `openapi/operation-id-unique`. */

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { register as review } from './review.js';
 
 /**
  * Every command registers its flags here. Command files stay thin: they parse flags and load the
@@ -6,4 +7,4 @@ import type { Command } from 'commander';
  */
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [];
+export const COMMANDS: RegisterCommand[] = [review];

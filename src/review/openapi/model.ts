@@ -278,7 +278,8 @@ export function walkSchema(
     }
     for (const key of SCHEMA_SINGLES) {
       const v = s[key];
-      if (isObj(v)) stack.push({ node: { doc: node.doc, path: [...node.path, key], value: v }, property: undefined });
+      const property = key === 'items' && item.property !== undefined ? `${item.property}[]` : undefined;
+      if (isObj(v)) stack.push({ node: { doc: node.doc, path: [...node.path, key], value: v }, property });
     }
     for (const key of SCHEMA_LISTS) {
       const list = s[key];

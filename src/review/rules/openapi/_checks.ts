@@ -87,6 +87,9 @@ export function returnsHeader(input: OpenApiInput, op: Operation, test: (norm: s
   });
 }
 
+/** Fewer failures than this are always listed one by one. */
+export const AGGREGATE_AT = 5;
+
 /**
  * Report each failing item, or, when most candidates fail, once at `paths`: an API-wide gap is one
  * decision to make, not hundreds of findings. Below half, the failures are exceptions to a policy
@@ -100,7 +103,7 @@ export function reportEachOrOnce(
 ): void {
   if (failing.length === 0) return;
   const paths = ctx.input.child(ctx.input.rootNode, 'paths');
-  if (failing.length * 2 > candidates && failing.length > 1 && paths) {
+  if (failing.length * 2 > candidates && failing.length >= AGGREGATE_AT && paths) {
     ctx.report(paths, allMessage(failing.length, candidates), {
       evidence: { failing: failing.length, total: candidates, first: failing[0]!.message },
     });

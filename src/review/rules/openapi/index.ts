@@ -1,9 +1,18 @@
+import type { DiffInput } from '../../diff/model.js';
 import type { OpenApiInput } from '../../openapi/model.js';
 import type { Rule } from '../../types.js';
 import arrayMaxItems from './array-max-items.js';
 import authErrorResponses from './auth-error-responses.js';
 import componentsUsed from './components-used.js';
 import correlationId from './correlation-id.js';
+import diffEnumNarrowed from './diff-enum-narrowed.js';
+import diffNonBreaking from './diff-non-breaking.js';
+import diffOperationRemoved from './diff-operation-removed.js';
+import diffRequiredInputAdded from './diff-required-input-added.js';
+import diffResponseFieldRemoved from './diff-response-field-removed.js';
+import diffResponseStatusRemoved from './diff-response-status-removed.js';
+import diffSecurityChanged from './diff-security-changed.js';
+import diffTypeChanged from './diff-type-changed.js';
 import enumTypeMatch from './enum-type-match.js';
 import errorProblemJson from './error-problem-json.js';
 import idempotencyKey from './idempotency-key.js';
@@ -81,4 +90,16 @@ export const rules: Rule<OpenApiInput>[] = [
   unavailableResponse,
   validationErrorResponse,
   versioning,
+];
+
+/** Breaking-change rules, run by `archie review --base old new` over a pair of descriptions. */
+export const diffRules: Rule<DiffInput>[] = [
+  diffEnumNarrowed,
+  diffNonBreaking,
+  diffOperationRemoved,
+  diffRequiredInputAdded,
+  diffResponseFieldRemoved,
+  diffResponseStatusRemoved,
+  diffSecurityChanged,
+  diffTypeChanged,
 ];
