@@ -131,6 +131,12 @@ export const FieldSchema = z.object({
   unique: z.boolean(),
   /** Foreign key target: entity name (its primary key). */
   references: z.string().nullable(),
+  /**
+   * Whether the reference is declared as a FOREIGN KEY constraint. False when the target is a
+   * partitioned table (PostgreSQL requires the partition key in the referenced unique key) or lives
+   * in another store; the column is still indexed and the relationship still drawn.
+   */
+  referenceEnforced: z.boolean(),
   onDelete: z.enum(['cascade', 'restrict', 'set-null']).nullable(),
   /** Allowed values for `enum`. */
   values: z.array(z.string()).nullable(),

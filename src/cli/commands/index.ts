@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { register as design } from './design.js';
 import { register as review } from './review.js';
 
 /**
@@ -7,4 +8,4 @@ import { register as review } from './review.js';
  */
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [review];
+export const COMMANDS: RegisterCommand[] = [design, review];

@@ -1,0 +1,71 @@
+import { existsSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+import { ArchieError } from '../errors.js';
+import { decodeText, MiB, readTextFile } from '../util/input.js';
+import { extractFromText } from './extract.js';
+import { parseBriefFile } from './file.js';
+import type { BriefInput } from './input.js';
+
+export { resolve, type Resolved } from './resolve.js';
+export type { BriefInput } from './input.js';
+export { extractFromText } from './extract.js';
+export { parseBriefFile, BriefFileSchema } from './file.js';
+
+/** A brief file is at most 1 MiB; a free-text brief at most 64 KiB. Real briefs are a few KB. */
+export const MAX_BRIEF_FILE_BYTES = 1 * MiB;
+export const MAX_BRIEF_TEXT_CHARS = 64 * 1024;
+
+const BRIEF_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
+
+/** Words that say the text is about software at all; without any, it is not a brief. */
+const SYSTEM_WORDS = /\b(app|apps|application|api|apis|service|services|system|platform|backend|back-end|website|site|web|store|shop|tool|product|users?|customers?|data|database|server|mobile|saas|portal|marketplace|dashboard|chat|feed|stream|bot|devices?|sensors?)\b/i;
+
+/** Is this argument a path to a brief file rather than the brief itself? */
+export function looksLikeBriefPath(arg: string): boolean {
+  if (arg.includes('\n') || arg.length > 4096) return false;
+  if (BRIEF_EXTENSIONS.has(extname(arg).toLowerCase())) return true;
+  try {
+    return existsSync(arg) && statSync(arg).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Read a brief from a file path (YAML/JSON, or .txt/.md read as free text) or from the text itself. */
+export async function readBrief(arg: string): Promise<BriefInput> {
+  if (looksLikeBriefPath(arg)) {
+    const text = await readTextFile(arg, { maxBytes: MAX_BRIEF_FILE_BYTES, what: 'brief' });
+    const ext = extname(arg).toLowerCase();
+    if (ext === '.yaml' || ext === '.yml' || ext === '.json') return parseBriefFile(text, arg);
+    return briefFromText(text, arg);
+  }
+  return briefFromText(arg, 'brief');
+}
+
+/** Validate free text and extract what it states. */
+export function briefFromText(text: string, where = 'brief'): BriefInput {
+  const bytes = new TextEncoder().encode(text);
+  const clean = decodeText(bytes, where, { maxBytes: MAX_BRIEF_FILE_BYTES, what: 'brief' });
+  if (clean.length > MAX_BRIEF_TEXT_CHARS) {
+    throw new ArchieError('INPUT', `the brief is ${clean.length.toLocaleString('en-US')} characters; archie reads briefs up to ${MAX_BRIEF_TEXT_CHARS.toLocaleString('en-US')}`, {
+      path: where,
+      hint: 'keep the brief to the requirements (a page or two); put long specifications in a YAML brief\'s fields',
+    });
+  }
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000e-\u001f]/.test(clean)) {
+    throw new ArchieError('INPUT', 'the brief contains control characters; it looks like binary data', { path: where, hint: 'pass plain text or a YAML brief' });
+  }
+  const input = extractFromText(clean.trim());
+  if (!input.refusal && !SYSTEM_WORDS.test(clean) && !hasFacts(input)) {
+    throw new ArchieError('INPUT', 'the brief does not describe a system: archie found no product, users, traffic or requirements in it', {
+      path: where,
+      hint: 'say what the system does and for whom, e.g. "a real-time chat system for 2M daily users, team of 6, GDPR"',
+    });
+  }
+  return input;
+}
+
+function hasFacts(input: BriefInput): boolean {
+  return Boolean(input.dau || input.mau || input.avgRps || input.peakRps || input.writesPerSecond || input.regulations.length || input.teamSize || input.functional.length);
+}

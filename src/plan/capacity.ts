@@ -1,0 +1,222 @@
+import { LIMITS } from '../knowledge/limits.js';
+import type { CapacityFigure } from '../model/design.js';
+import { accumulated, chosen, CONVENTIONS, growthAt, type PlanContext } from './context.js';
+
+/**
+ * The capacity plan: pure functions of the requirements, the load and the per-node limits. Each
+ * figure is evaluated at launch, 6 months, 1 year and any horizon the brief states, and carries
+ * the formula that produced it so a reader can recompute it.
+ */
+
+const GB = 1e9;
+const GiB = 1024 ** 3;
+
+export interface CapacityPlan {
+  figures: CapacityFigure[];
+  /** Quick access by id. */
+  get(id: string): CapacityFigure;
+}
+
+type At = (m: number) => number;
+
+function round(v: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(v * f) / f;
+}
+
+export function planCapacity(ctx: PlanContext): CapacityPlan {
+  const { req, load, limits } = ctx;
+  const s = req.scale;
+  const g = (m: number) => growthAt(req, m);
+  const horizons = req.horizonsMonths;
+  const retentionMonths = s.retentionDays.value / CONVENTIONS.daysPerMonth;
+  const figures: CapacityFigure[] = [];
+
+  /**
+   * Add a figure. `at(m)` gives the value m months after launch. Stock figures (stored data)
+   * are read at the end of month 1 for "current"; flow figures at launch.
+   */
+  const add = (
+    id: string,
+    group: CapacityFigure['group'],
+    label: string,
+    unit: string,
+    formula: string,
+    inputs: string[],
+    at: At,
+    opts: { digits?: number; stock?: boolean } = {},
+  ) => {
+    const d = opts.digits ?? 0;
+    figures.push({
+      id,
+      group,
+      label,
+      unit,
+      current: round(at(opts.stock ? 1 : 0), d),
+      sixMonths: round(at(6), d),
+      oneYear: round(at(12), d),
+      horizons: horizons.map((months) => ({ months, value: round(at(months), d) })),
+      formula,
+      inputs,
+    });
+  };
+
+  const hit = chosen(ctx, 'cache')?.startsWith('Redis') ? ctx.archetype.defaults.cacheHitRate : 0;
+  const realtime = ctx.archetype.traits.realtime;
+
+  // ---------------------------------------------------------------- users
+  add('dau', 'users', 'Daily active users', 'users', 'DAU × (1 + growth)^months', ['scale.dau', 'growthPerMonth'], (m) => s.dau.value * g(m));
+  add('mau', 'users', 'Monthly active users', 'users', 'MAU × (1 + growth)^months', ['scale.mau', 'growthPerMonth'], (m) => s.mau.value * g(m));
+  add('concurrent-users', 'users', 'Concurrent users at peak', 'users', 'concurrent users × (1 + growth)^months', ['scale.concurrentUsers', 'growthPerMonth'], (m) => s.concurrentUsers.value * g(m));
+
+  // ---------------------------------------------------------------- load
+  const avgRps: At = (m) => load.avgRps * g(m);
+  const peakRps: At = (m) => load.peakRps * g(m);
+  const peakReads: At = (m) => load.peakReads * g(m);
+  const peakWrites: At = (m) => load.peakWrites * g(m);
+  const avgWrites: At = (m) => load.avgWrites * g(m);
+  const avgReads: At = (m) => load.avgReads * g(m);
+  add('avg-rps', 'load', 'Average requests/s', 'req/s', 'DAU × requests per user per day ÷ 86,400 s × growth', ['scale.dau', 'scale.requestsPerUserPerDay', 'growthPerMonth'], avgRps, { digits: 1 });
+  add('peak-rps', 'load', 'Peak requests/s', 'req/s', 'average req/s × peak factor', ['avg-rps', 'scale.peakFactor'], peakRps, { digits: 1 });
+  add('peak-read-rps', 'load', 'Peak reads/s', 'req/s', 'peak req/s × R ÷ (R + 1), R = reads per write', ['peak-rps', 'scale.readWriteRatio'], peakReads, { digits: 1 });
+  add('peak-write-rps', 'load', 'Peak writes/s', 'req/s', 'peak req/s ÷ (R + 1)', ['peak-rps', 'scale.readWriteRatio'], peakWrites, { digits: 1 });
+  add('writes-per-day', 'load', 'Records written per day', 'records/day', 'average req/s ÷ (R + 1) × 86,400 s', ['avg-rps', 'scale.readWriteRatio'], (m) => avgWrites(m) * CONVENTIONS.secondsPerDay);
+
+  // ---------------------------------------------------------------- bandwidth
+  const blobsPerSecondAvg: At = (m) => (s.dau.value * g(m) * s.blobsPerUserPerDay.value) / CONVENTIONS.secondsPerDay;
+  add(
+    'ingress-peak', 'bandwidth', 'Peak inbound bandwidth', 'Mbit/s',
+    '(peak writes/s × request size + peak uploads/s × object size) × 8 ÷ 10^6',
+    ['peak-write-rps', 'scale.requestBytes', 'scale.blobsPerUserPerDay', 'scale.blobBytes', 'scale.peakFactor'],
+    (m) => ((peakWrites(m) * s.requestBytes.value + blobsPerSecondAvg(m) * s.peakFactor.value * s.blobBytes.value) * 8) / 1e6,
+    { digits: 1 },
+  );
+  add(
+    'egress-peak', 'bandwidth', 'Peak outbound bandwidth (API)', 'Mbit/s', 'peak reads/s × response size × 8 ÷ 10^6',
+    ['peak-read-rps', 'scale.responseBytes'], (m) => (peakReads(m) * s.responseBytes.value * 8) / 1e6, { digits: 1 },
+  );
+  add(
+    'egress-month', 'bandwidth', 'Outbound transfer per month (API)', 'GB/month', 'average reads/s × response size × 2,592,000 s ÷ 10^9',
+    ['avg-rps', 'scale.readWriteRatio', 'scale.responseBytes'], (m) => (avgReads(m) * s.responseBytes.value * CONVENTIONS.secondsPerMonth) / GB, { digits: 1 },
+  );
+
+  // ---------------------------------------------------------------- storage
+  const rawPerMonth = (m: number) => (avgWrites(m) * s.recordBytes.value * CONVENTIONS.secondsPerMonth) / GB;
+  const rawData: At = (m) => s.initialDataBytes.value / GB + accumulated(rawPerMonth, m, retentionMonths);
+  add(
+    'db-data', 'storage', 'Database data (rows, one copy)', 'GB',
+    'existing data + Σ over kept months of (average writes/s × record size × 2,592,000 s); data older than the retention period is deleted',
+    ['scale.initialDataBytes', 'avg-rps', 'scale.readWriteRatio', 'scale.recordBytes', 'scale.retentionDays', 'growthPerMonth'],
+    rawData, { digits: 1, stock: true },
+  );
+  add(
+    'db-storage', 'storage', 'Database storage (with indexes and copies)', 'GB',
+    `database data × (1 + ${CONVENTIONS.indexOverhead} index overhead) × ${CONVENTIONS.replicationFactor} copies`,
+    ['db-data'], (m) => rawData(m) * (1 + CONVENTIONS.indexOverhead) * CONVENTIONS.replicationFactor, { digits: 1, stock: true },
+  );
+  if (s.blobBytes.value > 0 && s.blobsPerUserPerDay.value > 0) {
+    add(
+      'object-storage', 'storage', 'Object storage (media and files)', 'GB',
+      'Σ over kept months of (DAU × uploads per user per day × object size × 30 days)',
+      ['scale.dau', 'scale.blobsPerUserPerDay', 'scale.blobBytes', 'scale.retentionDays', 'growthPerMonth'],
+      (m) => accumulated((k) => (s.dau.value * g(k) * s.blobsPerUserPerDay.value * s.blobBytes.value * CONVENTIONS.daysPerMonth) / GB, m, retentionMonths),
+      { digits: 1, stock: true },
+    );
+  }
+
+  // ---------------------------------------------------------------- cache
+  if (hit > 0) {
+    const cacheGiB: At = (m) => (avgReads(m) * CONVENTIONS.secondsPerDay * CONVENTIONS.hotShare * s.recordBytes.value * CONVENTIONS.cacheOverhead) / GiB;
+    add(
+      'cache-memory', 'cache', 'Cache memory for the hot set', 'GiB',
+      `average reads/s × 86,400 s × ${CONVENTIONS.hotShare} hot share × record size × ${CONVENTIONS.cacheOverhead} overhead ÷ 2^30`,
+      ['avg-rps', 'scale.readWriteRatio', 'scale.recordBytes'], cacheGiB, { digits: 2 },
+    );
+    add(
+      'cache-nodes', 'cache', 'Cache primaries (each with a replica)', 'nodes',
+      `max(1, ⌈cache memory ÷ ${LIMITS.redisMemoryPerNode.value} GiB usable per node⌉, ⌈peak cache ops/s ÷ ${LIMITS.redisOpsPerNode.value.toLocaleString('en-US')}⌉)`,
+      ['cache-memory', 'peak-rps'],
+      (m) => Math.max(1, Math.ceil(cacheGiB(m) / LIMITS.redisMemoryPerNode.value), Math.ceil((peakRps(m) * 2) / LIMITS.redisOpsPerNode.value)),
+    );
+    add(
+      'cache-hit-rate', 'cache', 'Expected cache hit rate', '%', 'share of reads served by the hot set (80/20 skew of the kind of system)',
+      ['archetype.defaults.cacheHitRate'], () => hit * 100, { digits: 0 },
+    );
+  }
+
+  // ---------------------------------------------------------------- compute
+  const perInstance = limits.appRpsPerInstance.value * LIMITS.appTargetUtilisation.value;
+  const minInstances = req.availability.value >= 0.9995 ? 3 : 2;
+  const apiRps: At = (m) => peakRps(m);
+  const instances: At = (m) => Math.max(minInstances, Math.ceil(apiRps(m) / perInstance));
+  add(
+    'app-instances', 'compute', 'API instances at peak (1 vCPU each)', 'instances',
+    `max(${minInstances} for zone redundancy, ⌈peak req/s ÷ (${limits.appRpsPerInstance.value} req/s per instance × ${LIMITS.appTargetUtilisation.value} target utilisation)⌉)`,
+    ['peak-rps', 'limits.appRpsPerInstance', 'availability'], instances,
+  );
+  if (realtime) {
+    add(
+      'ws-nodes', 'realtime', 'Real-time (WebSocket) nodes', 'nodes',
+      `max(2, ⌈concurrent users ÷ ${limits.wsConnectionsPerNode.value.toLocaleString('en-US')} connections per node⌉)`,
+      ['concurrent-users', 'limits.wsConnectionsPerNode'],
+      (m) => Math.max(2, Math.ceil((s.concurrentUsers.value * g(m)) / limits.wsConnectionsPerNode.value)),
+    );
+    add(
+      'ws-deliveries', 'realtime', 'Peak pushes to clients', 'msg/s',
+      `peak writes/s × ${CONVENTIONS.fanoutFactor} recipients online per event (fan-out convention)`,
+      ['peak-write-rps'], (m) => peakWrites(m) * CONVENTIONS.fanoutFactor,
+    );
+  }
+
+  // ---------------------------------------------------------------- database
+  const dbQueries: At = (m) => peakWrites(m) + peakReads(m) * (1 - hit);
+  const dbReads: At = (m) => peakReads(m) * (1 - hit);
+  add(
+    'db-peak-qps', 'database', 'Peak database queries/s', 'queries/s', `peak writes/s + peak reads/s × (1 − cache hit rate ${hit})`,
+    ['peak-write-rps', 'peak-read-rps', 'cache-hit-rate'], dbQueries, { digits: 0 },
+  );
+  const inFlight: At = (m) => dbQueries(m) * (LIMITS.pgQueryMs.value / 1000);
+  add(
+    'db-connections-busy', 'database', 'Connections busy at peak (Little\'s law)', 'connections', `L = λ × W = peak queries/s × ${LIMITS.pgQueryMs.value} ms mean hold time`,
+    ['db-peak-qps', 'limits.pgQueryMs'], inFlight, { digits: 1 },
+  );
+  const poolPerInstance: At = (m) => Math.max(5, Math.ceil((inFlight(m) * CONVENTIONS.poolHeadroom) / instances(m)));
+  add(
+    'db-pool-per-instance', 'database', 'Connection pool size per API instance', 'connections', `max(5, ⌈busy connections × ${CONVENTIONS.poolHeadroom} headroom ÷ API instances⌉)`,
+    ['db-connections-busy', 'app-instances'], poolPerInstance,
+  );
+  add(
+    'db-connections-total', 'database', 'Server connections from the API fleet', 'connections',
+    `pool per instance × API instances (PgBouncer in transaction mode when above ${LIMITS.pgMaxConnections.value})`, ['db-pool-per-instance', 'app-instances'],
+    (m) => poolPerInstance(m) * instances(m),
+  );
+  add(
+    'db-read-replicas', 'database', 'Read replicas needed', 'replicas', `max(0, ⌈peak database reads/s ÷ ${limits.pgReadsPerNode.value.toLocaleString('en-US')} per node⌉ − 1 primary)`,
+    ['peak-read-rps', 'cache-hit-rate', 'limits.pgReadsPerNode'], (m) => Math.max(0, Math.ceil(dbReads(m) / limits.pgReadsPerNode.value) - 1),
+  );
+  add(
+    'db-write-primaries', 'database', 'Write primaries (shards) needed', 'shards',
+    `max(⌈peak writes/s ÷ ${limits.pgWritesPerPrimary.value.toLocaleString('en-US')} per primary⌉, ⌈database data ÷ ${LIMITS.pgStoragePerNode.value.toLocaleString('en-US')} GB per node⌉)`,
+    ['peak-write-rps', 'db-data', 'limits.pgWritesPerPrimary'],
+    (m) => Math.max(1, Math.ceil(peakWrites(m) / limits.pgWritesPerPrimary.value), Math.ceil(rawData(Math.max(1, m)) / LIMITS.pgStoragePerNode.value)),
+  );
+
+  // ---------------------------------------------------------------- messaging
+  const broker = chosen(ctx, 'messaging');
+  if (broker) {
+    add(
+      'queue-peak', 'messaging', `Peak events on ${broker}`, 'msg/s', 'peak writes/s × 1 event per write',
+      ['peak-write-rps'], (m) => peakWrites(m), { digits: 0 },
+    );
+  }
+
+  const byId = new Map(figures.map((f) => [f.id, f]));
+  return {
+    figures,
+    get(id) {
+      const f = byId.get(id);
+      if (!f) throw new Error(`capacity figure ${id} missing`);
+      return f;
+    },
+  };
+}

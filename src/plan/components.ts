@@ -1,0 +1,257 @@
+import { TECHNOLOGIES, type Technology } from '../knowledge/technologies.js';
+import type { Component, DataStore, EnvVar, Runtime } from '../model/design.js';
+import type { CapacityPlan } from './capacity.js';
+import { chosen, type PlanContext } from './context.js';
+
+/**
+ * Components (what we run or call) and data stores (where state lives), with everything the
+ * deployment artifacts need: images, ports, health checks, environment, replicas and resources
+ * sized from the capacity plan.
+ */
+
+export interface Topology {
+  components: Component[];
+  dataStores: DataStore[];
+}
+
+const APP_PORT = 8080;
+const RT_PORT = 8081;
+const WORKER_PORT = 8082;
+
+function storeRuntime(t: Technology, replicas: number, memMiB: number, cpuMillis: number): Runtime | null {
+  if (!t.image || !t.port) return null;
+  return {
+    image: t.image,
+    port: t.port,
+    healthPath: null,
+    readyPath: null,
+    healthCommand: t.healthCommand,
+    env: t.env.map((e) => ({ ...e })),
+    replicas: { min: replicas, max: replicas },
+    resources: { cpuRequestMillis: cpuMillis, cpuLimitMillis: cpuMillis * 2, memoryRequestMiB: memMiB, memoryLimitMiB: memMiB },
+    volumePath: t.volumePath,
+    targetCpuPercent: 70,
+  };
+}
+
+export function planTopology(ctx: PlanContext, cap: CapacityPlan): Topology {
+  const req = ctx.req;
+  const t = ctx.archetype.traits;
+  const cloud = req.cloud.value === 'any' ? 'aws' : req.cloud.value;
+  const style = chosen(ctx, 'architecture-style') ?? 'Modular monolith';
+  const stores: DataStore[] = [];
+  const consistencyFor = (strong: boolean) => (strong ? 'strong' : 'eventual') as 'strong' | 'eventual';
+
+  // ---------------------------------------------------------------- data stores
+  const primary = chosen(ctx, 'primary-database') ?? 'PostgreSQL';
+  const pg = TECHNOLOGIES.postgresql;
+  const replicas = cap.get('db-read-replicas');
+  const strongCore = t.money || t.contention || t.audit;
+  stores.push({
+    id: 'postgres',
+    name: 'Primary database',
+    kind: 'relational',
+    technology: pg.name,
+    managed: pg.managed[cloud],
+    useCase: `System of record: ${ctx.archetype.entities.filter((e) => e.store !== 'timeseries').map((e) => e.table).join(', ')}`,
+    consistency: 'strong',
+    consistencyReason: strongCore ? 'transactions protect money, stock or bookings from lost updates and double use' : 'the source of truth; owners read their own writes from the primary',
+    holds: ctx.archetype.entities.filter((e) => e.store !== 'timeseries').map((e) => e.name),
+    scaling: `Vertical first; ${replicas.oneYear > 0 ? `${replicas.oneYear} read replica(s) by 1 year` : 'read replicas when reads outgrow one node'}; monthly range partitions for append-heavy tables; shard by ${t.multiTenant ? 'tenant' : 'user'} id past ~${ctx.limits.pgWritesPerPrimary.value.toLocaleString('en-US')} writes/s`,
+    runtime: storeRuntime(pg, 1, 1024, 500),
+    sla: pg.sla,
+    nodes: 2 + replicas.current,
+  });
+  if (primary === 'Apache Cassandra') {
+    const c = TECHNOLOGIES.cassandra;
+    stores.push({
+      id: 'cassandra', name: 'High-write store', kind: 'wide-column', technology: c.name, managed: c.managed[cloud],
+      useCase: 'Append-heavy records partitioned by owner and time', consistency: 'eventual',
+      consistencyReason: 'LOCAL_QUORUM reads and writes give read-your-writes within a region',
+      holds: ctx.archetype.entities.filter((e) => e.partitioned).map((e) => e.name),
+      scaling: 'Add nodes; replication factor 3 per region', runtime: storeRuntime(c, 1, 2048, 1000), sla: c.sla, nodes: 3,
+    });
+  }
+  const cacheChoice = chosen(ctx, 'cache') ?? '';
+  if (cacheChoice.startsWith('Redis')) {
+    const r = TECHNOLOGIES.redis;
+    const nodes = cap.get('cache-nodes');
+    stores.push({
+      id: 'redis', name: 'Cache', kind: 'cache', technology: r.name, managed: r.managed[cloud],
+      useCase: cacheChoice.replace(/^Redis:\s*/, '').replace(/; TTL.*$/, ''),
+      consistency: 'eventual', consistencyReason: 'entries may be stale for up to one TTL; the database stays the source of truth',
+      holds: ['hot entities', 'rate-limit counters', 'idempotency keys', ...(t.realtime ? ['presence'] : []), ...(t.ranking ? ['leaderboards'] : [])],
+      scaling: `${nodes.current} primar${nodes.current === 1 ? 'y' : 'ies'} with replicas now, ${nodes.oneYear} by 1 year; cluster mode shards keys by hash slot`,
+      runtime: storeRuntime(r, 1, 512, 250), sla: r.sla, nodes: nodes.current * 2,
+    });
+  }
+  const broker = chosen(ctx, 'messaging');
+  if (broker) {
+    const tech = broker === 'Apache Kafka' ? TECHNOLOGIES.kafka : broker === 'Amazon SQS/SNS' ? TECHNOLOGIES.sqs : TECHNOLOGIES.rabbitmq;
+    const id = broker === 'Apache Kafka' ? 'kafka' : broker === 'Amazon SQS/SNS' ? 'sqs' : 'rabbitmq';
+    stores.push({
+      id, name: 'Message broker', kind: tech.kind as DataStore['kind'], technology: tech.name, managed: tech.managed[cloud],
+      useCase: `Events: ${ctx.archetype.events.map((e) => e.name).join(', ') || 'side effects'}; work queues with dead-lettering`,
+      consistency: 'eventual', consistencyReason: 'consumers process events after the request commits (transactional outbox), at least once',
+      holds: ctx.archetype.events.map((e) => e.name),
+      scaling: id === 'kafka' ? 'Partitions by entity key; add brokers and partitions with throughput' : id === 'sqs' ? 'Managed; scales automatically' : 'Quorum queues on a 3-node cluster; more consumers per queue',
+      runtime: storeRuntime(tech, 1, 512, 250), sla: tech.sla, nodes: id === 'sqs' ? 1 : 3,
+    });
+  }
+  const searchChoice = chosen(ctx, 'search');
+  if (searchChoice && !searchChoice.startsWith('PostgreSQL')) {
+    const tech = searchChoice === 'Meilisearch' ? TECHNOLOGIES.meilisearch : TECHNOLOGIES.elasticsearch;
+    stores.push({
+      id: tech.id, name: 'Search index', kind: 'search', technology: tech.name, managed: tech.managed[cloud],
+      useCase: 'Full-text search over ' + ctx.archetype.entities.filter((e) => e.accessPatterns.some((p) => p.filters.some((f) => f.op === 'match'))).map((e) => e.table).join(', '),
+      consistency: 'eventual', consistencyReason: 'indexed from change events within seconds; rebuilt from the database when needed',
+      holds: ctx.archetype.entities.filter((e) => e.accessPatterns.some((p) => p.filters.some((f) => f.op === 'match'))).map((e) => e.name),
+      scaling: 'Shards and replicas; add nodes with query rate', runtime: storeRuntime(tech, 1, 1024, 500), sla: tech.sla, nodes: tech.id === 'meilisearch' ? 1 : 3,
+    });
+  }
+  if (chosen(ctx, 'timeseries')) {
+    const tech = TECHNOLOGIES.timescaledb;
+    stores.push({
+      id: 'timescaledb', name: 'Time-series store', kind: 'timeseries', technology: tech.name, managed: tech.managed[cloud],
+      useCase: 'Measurements by device and time; continuous aggregates for dashboards', consistency: 'eventual',
+      consistencyReason: 'measurements are appended once; aggregates refresh on a schedule',
+      holds: ctx.archetype.entities.filter((e) => e.store === 'timeseries').map((e) => e.name),
+      scaling: 'Hypertable chunks by time; compression after 7 days; retention policy drops old chunks', runtime: storeRuntime(tech, 1, 1024, 500), sla: tech.sla, nodes: 2,
+    });
+  }
+  if (chosen(ctx, 'object-storage')) {
+    const tech = TECHNOLOGIES.s3;
+    stores.push({
+      id: 'object-storage', name: 'Object storage', kind: 'object', technology: tech.managed[cloud], managed: tech.managed[cloud],
+      useCase: 'Uploaded media and files, addressed by object key', consistency: 'strong',
+      consistencyReason: 'S3 gives read-after-write consistency for new objects',
+      holds: ['uploaded objects'], scaling: 'Unlimited; spread keys across prefixes above 3,500 PUT/s',
+      runtime: storeRuntime(tech, 1, 512, 250), sla: tech.sla, nodes: 1,
+    });
+  }
+
+  // ---------------------------------------------------------------- components
+  const components: Component[] = [];
+  const storeIds = stores.map((x) => x.id);
+  const idp = (chosen(ctx, 'auth') ?? '').match(/via (.+?);/)?.[1] ?? 'OIDC provider';
+  const gateway = chosen(ctx, 'api-gateway') ?? 'Load balancer';
+  const cdn = chosen(ctx, 'cdn');
+  const useCdn = cdn !== undefined && !cdn.startsWith('No CDN');
+  const instances = cap.get('app-instances');
+
+  components.push({
+    id: 'clients', name: 'Clients', kind: 'client', technology: 'Web and mobile apps', purpose: 'Call the API over HTTPS' + (t.realtime ? ' and hold a WebSocket for pushes' : ''),
+    scaling: 'n/a', domains: [], dependsOn: [useCdn ? 'cdn' : 'edge', ...(t.realtime ? ['realtime'] : [])].filter((v, i, a) => a.indexOf(v) === i), runtime: null, sla: 1,
+  });
+  if (useCdn) {
+    components.push({
+      id: 'cdn', name: 'CDN', kind: 'cdn', technology: cdn!, purpose: 'Serve media and cacheable content from the edge', scaling: 'Managed, global',
+      domains: [], dependsOn: ['edge', ...(storeIds.includes('object-storage') ? ['object-storage'] : [])], runtime: null, sla: 0.999,
+    });
+  }
+  components.push({
+    id: 'edge', name: 'Edge / API gateway', kind: 'gateway', technology: gateway, purpose: 'TLS termination, WAF, routing, coarse rate limits',
+    scaling: 'Managed; scales with traffic', domains: [], dependsOn: ['api'], runtime: null, sla: 0.9999,
+  });
+  components.push({
+    id: 'identity', name: 'Identity provider', kind: 'identity', technology: idp, purpose: 'Sign-in, MFA, OAuth 2.1/OIDC tokens',
+    scaling: 'Managed', domains: ['identity'], dependsOn: [], runtime: null, sla: 0.999,
+  });
+
+  const apiEnv: EnvVar[] = [
+    { name: 'PORT', source: 'config', value: String(APP_PORT), description: 'HTTP port.' },
+    { name: 'LOG_LEVEL', source: 'config', value: 'info', description: 'Structured JSON log level.' },
+    { name: 'OIDC_ISSUER_URL', source: 'config', value: 'https://auth.example.com/', description: 'Token issuer whose keys validate JWTs.' },
+    { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', source: 'config', value: 'http://otel-collector:4317', description: 'Where traces and metrics go.' },
+    { name: 'DATABASE_URL', source: 'secret', value: 'database-url', description: 'PostgreSQL connection string (via PgBouncer in production).' },
+    { name: 'DATABASE_POOL_SIZE', source: 'config', value: String(cap.get('db-pool-per-instance').current), description: 'Connections per instance, from the capacity plan (Little\'s law).' },
+  ];
+  if (storeIds.includes('redis')) apiEnv.push({ name: 'REDIS_URL', source: 'secret', value: 'redis-url', description: 'Cache, rate limits, idempotency keys.' });
+  if (storeIds.includes('rabbitmq')) apiEnv.push({ name: 'AMQP_URL', source: 'secret', value: 'amqp-url', description: 'Broker for events and work queues.' });
+  if (storeIds.includes('kafka')) apiEnv.push({ name: 'KAFKA_BROKERS', source: 'config', value: 'kafka:9092', description: 'Kafka bootstrap servers.' });
+  if (storeIds.includes('sqs')) apiEnv.push({ name: 'EVENTS_TOPIC_ARN', source: 'config', value: 'arn:aws:sns:region:account:events', description: 'SNS topic for events.' });
+  if (storeIds.includes('opensearch')) apiEnv.push({ name: 'SEARCH_URL', source: 'secret', value: 'search-url', description: 'Search cluster endpoint.' });
+  if (storeIds.includes('meilisearch')) apiEnv.push({ name: 'MEILI_URL', source: 'config', value: 'http://meilisearch:7700', description: 'Search endpoint.' }, { name: 'MEILI_API_KEY', source: 'secret', value: 'meili-api-key', description: 'Search API key.' });
+  if (storeIds.includes('timescaledb')) apiEnv.push({ name: 'TSDB_URL', source: 'secret', value: 'tsdb-url', description: 'TimescaleDB connection string.' });
+  if (storeIds.includes('object-storage')) apiEnv.push({ name: 'OBJECT_BUCKET', source: 'config', value: 'media', description: 'Bucket for uploads.' }, { name: 'OBJECT_STORE_CREDENTIALS', source: 'secret', value: 'object-store-credentials', description: 'Access to the bucket (workload identity in production).' });
+
+  const maxReplicas = (v: number, floor: number) => Math.max(floor + 1, Math.ceil(v * 1.5));
+  const appDomains = ctx.archetype.domains;
+  const minApi = instances.current;
+  const apiRuntime = (port: number): Runtime => ({
+    image: 'ghcr.io/example/api:1.0.0',
+    port,
+    healthPath: '/healthz',
+    readyPath: '/readyz',
+    healthCommand: null,
+    env: apiEnv.map((e) => (e.name === 'PORT' ? { ...e, value: String(port) } : e)),
+    replicas: { min: minApi, max: maxReplicas(instances.oneYear, minApi) },
+    resources: { cpuRequestMillis: 1000, cpuLimitMillis: 1000, memoryRequestMiB: 512, memoryLimitMiB: 1024 },
+    volumePath: null,
+    targetCpuPercent: 60,
+  });
+  const dataDeps = stores.filter((x) => x.kind !== 'object').map((x) => x.id);
+  if (style === 'Microservices') {
+    // One service per bounded context; each owns its tables. Ports stay unique for local runs.
+    appDomains.forEach((domain, i) => {
+      components.push({
+        id: `${domain}-service`.replace(/[^a-z0-9-]/g, '-'),
+        name: `${domain[0]!.toUpperCase()}${domain.slice(1)} service`,
+        kind: 'service', technology: 'TypeScript on Node.js 20 (Fastify)', purpose: `Owns the ${domain} context: its API and its tables`,
+        scaling: 'Horizontal, HPA on CPU', domains: [domain], dependsOn: dataDeps,
+        runtime: { ...apiRuntime(APP_PORT + 10 * (i + 1)), image: `ghcr.io/example/${domain}-service:1.0.0` },
+        sla: 0.99,
+      });
+    });
+    components.find((c) => c.id === 'edge')!.dependsOn = components.filter((c) => c.kind === 'service').map((c) => c.id);
+  } else {
+    components.push({
+      id: 'api', name: style === 'Serverless' ? 'API functions' : 'API service', kind: 'service',
+      technology: style === 'Serverless' ? 'TypeScript functions on Node.js 20' : 'TypeScript on Node.js 20 (Fastify)',
+      purpose: `${style === 'Modular monolith' ? 'Modular monolith with modules' : 'Handles'} ${appDomains.join(', ')}: REST API, validation, authorization, transactions`,
+      scaling: `Horizontal behind the load balancer: ${instances.current} instances at launch, ${instances.oneYear} by 1 year; HPA on CPU at 60%`,
+      domains: appDomains, dependsOn: [...dataDeps, 'identity'], runtime: apiRuntime(APP_PORT), sla: 0.99,
+    });
+  }
+  if (t.realtime) {
+    const ws = cap.get('ws-nodes');
+    const rtDeps = storeIds.includes('redis') ? ['redis'] : storeIds.includes('kafka') ? ['kafka'] : [];
+    components.push({
+      id: 'realtime', name: 'Real-time gateway', kind: 'realtime', technology: 'WebSocket server on Node.js 20 (ws)',
+      purpose: 'Holds client WebSockets, authenticates them, forwards sends to the API and pushes events to members',
+      scaling: `Horizontal by connections: ${ws.current} nodes at launch, ${ws.oneYear} by 1 year; drain on deploy`,
+      domains: ['realtime'], dependsOn: [...rtDeps, style === 'Microservices' ? components.find((c) => c.kind === 'service')!.id : 'api'],
+      runtime: {
+        image: 'ghcr.io/example/realtime:1.0.0', port: RT_PORT, healthPath: '/healthz', readyPath: '/readyz', healthCommand: null,
+        env: [
+          { name: 'PORT', source: 'config', value: String(RT_PORT), description: 'WebSocket and health port.' },
+          { name: 'OIDC_ISSUER_URL', source: 'config', value: 'https://auth.example.com/', description: 'Token issuer for socket authentication.' },
+          ...apiEnv.filter((e) => e.name === 'REDIS_URL' || e.name === 'KAFKA_BROKERS'),
+          { name: 'API_URL', source: 'config', value: `http://api:${APP_PORT}`, description: 'Internal API for sends.' },
+        ],
+        replicas: { min: ws.current, max: maxReplicas(ws.oneYear, ws.current) },
+        resources: { cpuRequestMillis: 1000, cpuLimitMillis: 2000, memoryRequestMiB: 2048, memoryLimitMiB: 4096 },
+        volumePath: null, targetCpuPercent: 60,
+      },
+      sla: 0.99,
+    });
+  }
+  if (broker) {
+    const brokerId = stores.find((x) => x.name === 'Message broker')!.id;
+    components.push({
+      id: 'worker', name: 'Background workers', kind: 'worker', technology: 'TypeScript on Node.js 20',
+      purpose: `Consume ${ctx.archetype.events.map((e) => e.name).join(', ') || 'events'}: side effects, notifications${stores.some((x) => x.kind === 'search') ? ', search indexing' : ''}; retries with backoff, dead-letter after 5 attempts`,
+      scaling: 'Horizontal by queue depth (KEDA or HPA on an external metric)', domains: appDomains,
+      dependsOn: [brokerId, 'postgres', ...stores.filter((x) => x.kind === 'search' || x.kind === 'timeseries').map((x) => x.id)],
+      runtime: {
+        image: 'ghcr.io/example/worker:1.0.0', port: WORKER_PORT, healthPath: '/healthz', readyPath: '/readyz', healthCommand: null,
+        env: apiEnv.map((e) => (e.name === 'PORT' ? { ...e, value: String(WORKER_PORT), description: 'Health and metrics port.' } : e)),
+        replicas: { min: 2, max: Math.max(3, Math.ceil(cap.get('queue-peak').oneYear / 500)) },
+        resources: { cpuRequestMillis: 500, cpuLimitMillis: 1000, memoryRequestMiB: 512, memoryLimitMiB: 1024 },
+        volumePath: null, targetCpuPercent: 70,
+      },
+      sla: 0.99,
+    });
+  }
+  return { components, dataStores: stores };
+}

@@ -1,0 +1,17 @@
+import { compact, formatNumber, formatPercent } from '../../brief/units.js';
+
+/** Short number for rationales: 2,300 → "2,300", 2,300,000 → "2.3M". */
+export function n(v: number): string {
+  return Math.abs(v) >= 100_000 ? compact(v) : formatNumber(v, v < 10 ? 2 : v < 100 ? 1 : 0);
+}
+
+export function pct(v: number): string {
+  return formatPercent(v, 3);
+}
+
+export type Verdict = 'chosen' | 'viable' | 'rejected';
+
+/** Build the considered list from [option, isChosen|viable, reason] rows. */
+export function options(rows: Array<[option: string, verdict: Verdict, reason: string]>): Array<{ option: string; verdict: Verdict; reason: string }> {
+  return rows.map(([option, verdict, reason]) => ({ option, verdict, reason }));
+}

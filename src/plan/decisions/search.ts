@@ -1,0 +1,46 @@
+import { LIMITS } from '../../knowledge/limits.js';
+import { growthAt, type DecisionModule } from '../context.js';
+import { n, options } from './_util.js';
+
+/** PostgreSQL full-text until the corpus or query rate outgrows it; then a search engine fed by events. */
+export const search: DecisionModule = {
+  id: 'search',
+  title: 'Search',
+  question: 'Does full-text search need its own engine?',
+  decide(ctx) {
+    if (!ctx.archetype.traits.fullTextSearch) return null;
+    const searchShare = searchReadShare(ctx);
+    const peakSearchQps = ctx.load.peakReads * searchShare;
+    // Searchable rows after a year: the written records kept for the retention period.
+    const monthsKept = Math.min(12, ctx.req.scale.retentionDays.value / 30);
+    let rows = 0;
+    for (let m = 0; m < monthsKept; m++) rows += ctx.load.avgWrites * growthAt(ctx.req, 12 - monthsKept + m) * 2_592_000;
+    const dedicatedSearch = ctx.archetype.id === 'search';
+    const big = rows > 50_000_000 || peakSearchQps > 200 || dedicatedSearch;
+    const small = ctx.req.team.size.value <= 5;
+    const engine = big ? (small && rows < 20_000_000 ? 'Meilisearch' : 'OpenSearch') : 'PostgreSQL full-text search (GIN index)';
+    return {
+      considered: options([
+        ['PostgreSQL full-text (tsvector + GIN)', big ? 'rejected' : 'chosen', big ? `${n(rows)} documents and ${n(peakSearchQps)} searches/s at peak would compete with transactional load on the primary` : 'no new store; transactional consistency with the data; good enough ranking for this corpus'],
+        ['OpenSearch / Elasticsearch', engine === 'OpenSearch' ? 'chosen' : big ? 'viable' : 'rejected', big ? `relevance, typo tolerance and horizontal scale; ~${n(LIMITS.searchQpsPerNode.value)} queries/s per node` : 'a cluster to run and keep in sync for a corpus PostgreSQL handles'],
+        ['Meilisearch', engine === 'Meilisearch' ? 'chosen' : 'viable', 'instant, typo-tolerant search with little tuning; single-writer'],
+        ['Typesense', 'viable', 'similar to Meilisearch, in-memory index'],
+      ]),
+      chosen: engine,
+      rationale: big
+        ? `Search covers ~${n(rows)} documents after a year and peaks at ${n(peakSearchQps)} queries/s; a dedicated engine, fed asynchronously from change events, keeps that load off the primary and gives relevance ranking.`
+        : `Search covers ~${n(rows)} documents after a year at ${n(peakSearchQps)} queries/s peak: a GIN index on a tsvector expression serves it inside PostgreSQL with no second store to keep in sync.`,
+      wouldChange: big ? 'A much smaller corpus would let PostgreSQL full-text search do the job.' : 'More than ~50M searchable documents, 200+ searches/s, or a need for typo tolerance and relevance tuning would call for OpenSearch or Meilisearch.',
+      drivers: ['capacity.peak-read-rps', 'scale.retentionDays', 'archetype.traits.fullTextSearch'],
+      significant: big,
+    };
+  },
+};
+
+export function searchReadShare(ctx: Parameters<DecisionModule['decide']>[0]): number {
+  // Share of all reads that are searches: the search patterns' shares weighted equally per entity.
+  const ents = ctx.archetype.entities;
+  const search = ents.flatMap((e) => e.accessPatterns.filter((p) => p.filters.some((f) => f.op === 'match')).map((p) => p.share));
+  if (search.length === 0) return 0;
+  return Math.min(0.5, search.reduce((a, b) => a + b, 0) / ents.length);
+}

@@ -1,0 +1,108 @@
+import type { Resolved } from '../brief/resolve.js';
+import { compact } from '../brief/units.js';
+import type { Decision, Design } from '../model/design.js';
+import { SCHEMA_VERSION } from '../model/design.js';
+import { VERSION } from '../version.js';
+import { planApi, planFlows } from './api.js';
+import { planAvailability } from './availability.js';
+import { planCapacity } from './capacity.js';
+import { planTopology } from './components.js';
+import { chosen, CONVENTIONS, makeContext, type Limits } from './context.js';
+import { planCost } from './cost.js';
+import { DECISIONS } from './decisions/index.js';
+import { planAdrs, planMigration, planNextSteps, planRoadmap } from './document.js';
+import { planEntities } from './entities.js';
+import { planEscalations } from './escalations.js';
+import { planFailureModes } from './failures.js';
+import { planSecurity } from './security.js';
+import { planSlos } from './slos.js';
+
+export interface PlanOptions {
+  /** Per-node limits measured by the team, overriding the knowledge base. */
+  limits?: Partial<Record<keyof Limits, number>>;
+}
+
+/** Requirements → the whole design. Pure and deterministic: same input, same Design. */
+export function plan(resolved: Resolved, options: PlanOptions = {}): Design {
+  const ctx = makeContext(resolved, options.limits);
+  const decisions: Decision[] = [];
+  for (const m of DECISIONS) {
+    const r = m.decide(ctx);
+    if (!r) continue;
+    const d: Decision = { id: m.id, title: m.title, question: m.question, ...r };
+    ctx.decided.set(d.id, d);
+    decisions.push(d);
+  }
+  const cassandra = chosen(ctx, 'primary-database') === 'Apache Cassandra';
+  const tsdb = chosen(ctx, 'timeseries') !== undefined;
+  const entities = planEntities(ctx, (e) => (e.store === 'timeseries' && tsdb ? 'timescaledb' : cassandra && e.partitioned ? 'cassandra' : 'postgres'));
+  const cap = planCapacity(ctx);
+  const { components, dataStores } = planTopology(ctx, cap);
+  const api = planApi(ctx, entities);
+  const flows = planFlows(ctx, components, dataStores);
+  const availability = planAvailability(ctx, components, dataStores);
+  if (!availability.meetsTarget) {
+    ctx.warnings.push(
+      `The composite availability of the request path (${(availability.composite * 100).toFixed(3)}%) is below the ${(availability.target * 100).toFixed(3)}% target: add redundancy on the weakest element (${[...availability.chain].sort((a, b) => a.effective - b.effective)[0]?.name}) or a second region, or relax the target.`,
+    );
+  }
+  const cost = planCost(ctx, cap, components, dataStores);
+  const escalations = planEscalations(ctx, decisions, cost);
+  const adrs = planAdrs(decisions);
+  const failureModes = planFailureModes(ctx, components, dataStores);
+  const roadmap = planRoadmap(ctx, { components, dataStores, entities });
+  const migration = planMigration(ctx);
+  const req = ctx.req;
+  const conventions: Design['capacity']['conventions'] = [
+    { id: 'seconds-per-day', label: 'Seconds per day', value: CONVENTIONS.secondsPerDay, unit: 's', note: 'daily volumes ÷ this = average per second' },
+    { id: 'seconds-per-month', label: 'Seconds per month', value: CONVENTIONS.secondsPerMonth, unit: 's', note: 'a month is 30 days' },
+    { id: 'peak-factor', label: 'Peak factor', value: req.scale.peakFactor.value, unit: '× average', note: 'peak req/s = average req/s × this' },
+    { id: 'replication-factor', label: 'Copies of database data', value: CONVENTIONS.replicationFactor, unit: 'copies', note: 'primary, synchronous standby, and backups' },
+    { id: 'index-overhead', label: 'Index and table overhead', value: CONVENTIONS.indexOverhead, unit: 'fraction', note: 'on top of raw row bytes' },
+    { id: 'growth', label: 'Monthly growth (compound)', value: Number(req.growthPerMonth.value.toFixed(4)), unit: 'per month', note: 'value at month m = launch value × (1 + growth)^m' },
+    { id: 'current', label: 'Current', value: 0, unit: 'months', note: 'flows (req/s, bandwidth, instances) at launch load; stored data after the first month' },
+  ];
+  const design: Design = {
+    schemaVersion: SCHEMA_VERSION,
+    generator: { name: 'archie', version: VERSION },
+    title: req.title,
+    summary: '',
+    requirements: req,
+    assumptions: ctx.assumptions,
+    openQuestions: ctx.openQuestions,
+    warnings: ctx.warnings,
+    overview: {
+      style: chosen(ctx, 'architecture-style') ?? 'Modular monolith',
+      communication: chosen(ctx, 'communication') ?? 'REST',
+      dataPattern: chosen(ctx, 'data-pattern') ?? 'CRUD',
+      deployment: chosen(ctx, 'deployment') ?? 'Containers',
+      apiContract: `OpenAPI 3.1 (REST, /${api.version}, RFC 9457 errors)${api.realtime.length ? ' + AsyncAPI 3 (WebSocket)' : ''}`,
+      reliability: 'Timeouts, retries with jitter, idempotency keys, circuit breakers, bulkheads, DLQ',
+      observability: 'Structured logs with request ids, OpenTelemetry traces, RED metrics, SLO burn-rate alerts',
+      migrationStrategy: migration ? migration.strategy : 'Expand-and-contract schema migrations; indexes built concurrently',
+    },
+    decisions,
+    components,
+    dataStores,
+    entities,
+    api,
+    flows,
+    capacity: { conventions, figures: cap.figures, availability },
+    failureModes,
+    slos: planSlos(ctx),
+    security: planSecurity(ctx, entities),
+    cost,
+    escalations,
+    adrs,
+    roadmap,
+    migration,
+    nextSteps: [],
+  };
+  design.nextSteps = planNextSteps(ctx, design);
+  const peak = cap.get('peak-rps');
+  design.summary =
+    `${design.overview.style} for ${compact(req.scale.dau.value)} daily ${req.scale.dau.unit} (${req.archetype.name.toLowerCase()}), ` +
+    `${compact(Math.round(peak.current))} req/s at peak growing to ${compact(Math.round(peak.oneYear))} in a year, on ${dataStores.map((s) => s.technology).join(', ')}; ` +
+    `about $${Math.round(cost.totalMonthlyUsd).toLocaleString('en-US')}/month at launch.`;
+  return design;
+}

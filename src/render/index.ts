@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { DesignSchema, type Design } from '../model/design.js';
+import { renderMarkdown } from './markdown.js';
+
+/** design.json: the model, pretty-printed with a trailing newline (stable key order from the planner). */
+export function renderDesignJson(d: Design): string {
+  return `${JSON.stringify(d, null, 2)}\n`;
+}
+
+/** The JSON Schema of design.json, generated from the zod model so the two cannot drift. */
+export function designJsonSchema(): string {
+  const schema = z.toJSONSchema(DesignSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return `${JSON.stringify({ $id: 'https://archie.dev/schema/design.schema.json', title: 'archie design', ...schema }, null, 2)}\n`;
+}
+
+/**
+ * Every file `archie design --out DIR` writes, by relative path. Renderers read the design and
+ * nothing else; the map's insertion order is the order files are listed to the user.
+ */
+export function renderArtifacts(d: Design): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set('ARCHITECTURE.md', renderMarkdown(d));
+  files.set('design.json', renderDesignJson(d));
+  files.set('design.schema.json', designJsonSchema());
+  return files;
+}
