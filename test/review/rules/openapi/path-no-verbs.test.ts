@@ -1,0 +1,25 @@
+import rule from '../../../../src/review/rules/openapi/path-no-verbs.js';
+import { ruleTable } from './_harness.js';
+
+ruleTable(rule, {
+  valid: [
+    { spec: `openapi: 3.0.3
+info: {title: Shop, version: '1.0'}
+paths:
+  /orders:
+    post:
+      responses:
+        '201': {description: created}
+` },
+  ],
+  invalid: [
+    { spec: `openapi: 3.0.3
+info: {title: Shop, version: '1.0'}
+paths:
+  /orders/create:
+    post:
+      responses:
+        '201': {description: created}
+`, errors: [{ line: 4, column: 3 }] },
+  ],
+});

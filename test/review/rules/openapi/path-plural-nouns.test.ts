@@ -1,0 +1,29 @@
+import rule from '../../../../src/review/rules/openapi/path-plural-nouns.js';
+import { ruleTable } from './_harness.js';
+
+ruleTable(rule, {
+  valid: [
+    { spec: `openapi: 3.0.3
+info: {title: Shop, version: '1.0'}
+paths:
+  /orders/{id}:
+    get:
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string, format: uuid}}
+      responses:
+        '200': {description: ok}
+` },
+  ],
+  invalid: [
+    { spec: `openapi: 3.0.3
+info: {title: Shop, version: '1.0'}
+paths:
+  /order/{id}:
+    get:
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string, format: uuid}}
+      responses:
+        '200': {description: ok}
+`, errors: [{ line: 4, column: 3 }] },
+  ],
+});

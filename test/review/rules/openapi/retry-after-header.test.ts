@@ -1,0 +1,30 @@
+import rule from '../../../../src/review/rules/openapi/retry-after-header.js';
+import { ruleTable } from './_harness.js';
+
+ruleTable(rule, {
+  valid: [
+    { spec: `openapi: 3.0.3
+info: {title: Shop, version: '1.0'}
+paths:
+  /orders:
+    get:
+      responses:
+        '200': {description: ok}
+        '429':
+          description: too many requests
+          headers:
+            Retry-After: {schema: {type: integer, minimum: 0}}
+` },
+  ],
+  invalid: [
+    { spec: `openapi: 3.0.3
+info: {title: Shop, version: '1.0'}
+paths:
+  /orders:
+    get:
+      responses:
+        '200': {description: ok}
+        '429': {description: too many requests}
+`, errors: [{ line: 8, column: 9 }] },
+  ],
+});

@@ -1,0 +1,29 @@
+import rule from '../../../../src/review/rules/openapi/sort-param-constrained.js';
+import { ruleTable } from './_harness.js';
+
+ruleTable(rule, {
+  valid: [
+    { spec: `openapi: 3.0.3
+info: {title: Shop, version: '1.0'}
+paths:
+  /orders:
+    get:
+      parameters:
+        - {name: sort, in: query, schema: {type: string, enum: [created_at, -created_at]}}
+      responses:
+        '200': {description: ok}
+` },
+  ],
+  invalid: [
+    { spec: `openapi: 3.0.3
+info: {title: Shop, version: '1.0'}
+paths:
+  /orders:
+    get:
+      parameters:
+        - {name: sort, in: query, schema: {type: string}}
+      responses:
+        '200': {description: ok}
+`, errors: [{ line: 7, column: 11 }] },
+  ],
+});

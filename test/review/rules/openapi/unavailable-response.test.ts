@@ -1,0 +1,26 @@
+import rule from '../../../../src/review/rules/openapi/unavailable-response.js';
+import { ruleTable } from './_harness.js';
+
+ruleTable(rule, {
+  valid: [
+    { spec: `openapi: 3.0.3
+info: {title: Shop, version: '1.0'}
+paths:
+  /orders:
+    get:
+      responses:
+        '200': {description: ok}
+        '503': {description: temporarily unavailable}
+` },
+  ],
+  invalid: [
+    { spec: `openapi: 3.0.3
+info: {title: Shop, version: '1.0'}
+paths:
+  /orders:
+    get:
+      responses:
+        '200': {description: ok}
+`, errors: [{ line: 6, column: 7 }] },
+  ],
+});
