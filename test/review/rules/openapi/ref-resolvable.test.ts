@@ -56,7 +56,7 @@ paths:
           content:
             application/json:
               schema: {$ref: 'https://example.com/order.yaml'}
-`, errors: [{ line: 11, column: 24, message: /never\ fetches/ }] },
+`, errors: [{ line: 11, column: 24, message: 'never fetches' }] },
     { name: `file outside the reviewed tree is not read`, spec: `openapi: 3.0.3
 info: {title: Shop, version: '1.0'}
 paths:
@@ -68,7 +68,7 @@ paths:
           content:
             application/json:
               schema: {$ref: '../../etc/passwd'}
-`, errors: [{ line: 11, column: 24, message: /outside\ the\ reviewed\ tree/ }] },
+`, errors: [{ line: 11, column: 24, message: 'outside the reviewed tree' }] },
     { name: `missing file`, spec: `openapi: 3.0.3
 info: {title: Shop, version: '1.0'}
 paths:
@@ -80,6 +80,6 @@ paths:
           content:
             application/json:
               schema: {$ref: 'missing.yaml#/Order'}
-`, errors: [{ line: 11, column: 24, message: /not\ found/ }] },
+`, errors: [{ line: 11, column: 24, message: 'not found' }] },
   ],
 });
