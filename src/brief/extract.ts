@@ -26,8 +26,21 @@ function stated<T>(value: T, quote: string): Stated<T> {
   return { value, quote: quote.trim().replace(/\s+/g, ' ') };
 }
 
+/** Compiled patterns, by source: the extractors build big patterns and compiling them dominates a run. */
+const COMPILED = new Map<string, RegExp>();
+function compile(source: string, flags: string): RegExp {
+  const key = `${flags}/${source}`;
+  let re = COMPILED.get(key);
+  if (!re) {
+    re = new RegExp(source, flags);
+    COMPILED.set(key, re);
+  }
+  re.lastIndex = 0;
+  return re;
+}
+
 function* matches(text: string, source: string): Generator<RegExpExecArray> {
-  const re = new RegExp(source, 'gi');
+  const re = compile(source, 'gi');
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     if (m[0] === '') {
@@ -39,7 +52,7 @@ function* matches(text: string, source: string): Generator<RegExpExecArray> {
 }
 
 function first(text: string, source: string): RegExpExecArray | null {
-  return new RegExp(source, 'i').exec(text);
+  return compile(source, 'i').exec(text);
 }
 
 /** The few words before a match, lower-cased, to read its context. */
@@ -461,27 +474,37 @@ function extractRefusal(text: string, out: BriefInput): void {
   }
 }
 
+/**
+ * Each extractor with a cheap guard: its patterns are only compiled and run when the text has a
+ * word it could match. Compiling the large patterns is most of an extraction's cost.
+ */
+const EXTRACTORS: Array<[guard: RegExp | null, run: (text: string, out: BriefInput) => void]> = [
+  [/surveil|track|monitor|spy|covert|secret|consent|recogni|unmask|anonymi/i, extractRefusal],
+  [/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozen|couple|single)\b|dau|mau/i, extractUsers],
+  [/\d/, extractRates],
+  [/peak|spike|burst/i, extractPeak],
+  [/read|write/i, extractRatio],
+  [/\d\s*(?:[kmgtp]i?b|bytes?|kilo|mega|giga|tera|peta)/i, extractSizes],
+  [/keep|kept|retain|retention|store|archiv|hold|held|preserv/i, extractRetention],
+  [/year|month/i, extractHorizon],
+  [/ms\b|millisecond|second|latenc|response/i, extractLatency],
+  [/%|nines/i, extractAvailability],
+  [/grow|doubl|%|\d\s*(?:x|×|times)/i, extractGrowth],
+  [/team|engineer|developer|devs|people|programmer|solo|single|lone|ops|sre|platform|kubernetes/i, extractTeam],
+  [/\$|€|£|usd|eur|dollar|euro|budget|spend|cost/i, extractBudget],
+  [/launch|ship|deliver|live|release|mvp|deadline|ready|build|timeline|runway/i, extractTimeline],
+  [/gdpr|general data|hipaa|pci|soc|ccpa|personal|pii|patient|medical|health|card/i, extractCompliance],
+  [/\b(?:eu|europe|european|eea|us|usa|united states|america|american|apac|asia|australia|japan|india|singapore|latam|brazil|region|global|worldwide|world|continent|active)\b|-\d\b/i, extractGeography],
+  [/aws|amazon|gcp|google|azure|microsoft|cloud|prem/i, extractCloud],
+  [/migrat|mov|port|transition|existing|current|legacy|old|replac|rewrit|break|decompos|monolith/i, extractExisting],
+  [/must|need|should|can|could|will|may|want/i, extractFunctional],
+];
+
 /** Extract every statement archie understands from free text. */
 export function extractFromText(text: string): BriefInput {
   const out = emptyInput(text);
-  extractRefusal(text, out);
-  extractUsers(text, out);
-  extractRates(text, out);
-  extractPeak(text, out);
-  extractRatio(text, out);
-  extractSizes(text, out);
-  extractRetention(text, out);
-  extractHorizon(text, out);
-  extractLatency(text, out);
-  extractAvailability(text, out);
-  extractGrowth(text, out);
-  extractTeam(text, out);
-  extractBudget(text, out);
-  extractTimeline(text, out);
-  extractCompliance(text, out);
-  extractGeography(text, out);
-  extractCloud(text, out);
-  extractExisting(text, out);
-  extractFunctional(text, out);
+  for (const [guard, run] of EXTRACTORS) {
+    if (guard === null || guard.test(text)) run(text, out);
+  }
   return out;
 }

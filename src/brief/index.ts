@@ -1,15 +1,14 @@
+import { formatNumber } from './units.js';
 import { existsSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import { ArchieError } from '../errors.js';
 import { decodeText, MiB, readTextFile } from '../util/input.js';
 import { extractFromText } from './extract.js';
-import { parseBriefFile } from './file.js';
 import type { BriefInput } from './input.js';
 
 export { resolve, type Resolved } from './resolve.js';
 export type { BriefInput } from './input.js';
 export { extractFromText } from './extract.js';
-export { parseBriefFile, BriefFileSchema } from './file.js';
 
 /** A brief file is at most 1 MiB; a free-text brief at most 64 KiB. Real briefs are a few KB. */
 export const MAX_BRIEF_FILE_BYTES = 1 * MiB;
@@ -36,7 +35,11 @@ export async function readBrief(arg: string): Promise<BriefInput> {
   if (looksLikeBriefPath(arg)) {
     const text = await readTextFile(arg, { maxBytes: MAX_BRIEF_FILE_BYTES, what: 'brief' });
     const ext = extname(arg).toLowerCase();
-    if (ext === '.yaml' || ext === '.yml' || ext === '.json') return parseBriefFile(text, arg);
+    if (ext === '.yaml' || ext === '.yml' || ext === '.json') {
+      // Loaded only for file briefs: the YAML parser and the schema validator are the heaviest imports.
+      const { parseBriefFile } = await import('./file.js');
+      return parseBriefFile(text, arg);
+    }
     return briefFromText(text, arg);
   }
   return briefFromText(arg, 'brief');
@@ -47,7 +50,7 @@ export function briefFromText(text: string, where = 'brief'): BriefInput {
   const bytes = new TextEncoder().encode(text);
   const clean = decodeText(bytes, where, { maxBytes: MAX_BRIEF_FILE_BYTES, what: 'brief' });
   if (clean.length > MAX_BRIEF_TEXT_CHARS) {
-    throw new ArchieError('INPUT', `the brief is ${clean.length.toLocaleString('en-US')} characters; archie reads briefs up to ${MAX_BRIEF_TEXT_CHARS.toLocaleString('en-US')}`, {
+    throw new ArchieError('INPUT', `the brief is ${formatNumber(clean.length)} characters; archie reads briefs up to ${formatNumber(MAX_BRIEF_TEXT_CHARS)}`, {
       path: where,
       hint: 'keep the brief to the requirements (a page or two); put long specifications in a YAML brief\'s fields',
     });

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { AssumptionSchema, OpenQuestionSchema, ProvenanceSchema, RequirementsSchema } from './requirements.js';
 
+import { SCHEMA_VERSION } from './version.js';
+
 /**
  * The design: the one model every renderer reads (design.json). Nothing is decided in a renderer;
  * if an output needs a fact, the planner puts it here. Bump SCHEMA_VERSION on any breaking change.
  */
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_VERSION };
 
 const num = z.number().finite();
 

@@ -1,3 +1,4 @@
+import { formatNumber } from '../brief/units.js';
 import type { Capacity, Component, DataStore } from '../model/design.js';
 import { CONVENTIONS, type PlanContext } from './context.js';
 
@@ -32,6 +33,6 @@ export function planAvailability(ctx: PlanContext, components: Component[], stor
     formula:
       'composite = Π effective(element) over the synchronous path; effective = 1 − (1 − SLA)^nodes for redundant stateless nodes; managed services at their published SLA. ' +
       'Cache, broker, search and workers are outside the chain because the design degrades around them (fail-open cache, transactional outbox, async indexing). ' +
-      `Error budget = (1 − target) × ${CONVENTIONS.minutesPerMonth.toLocaleString('en-US')} min/month.`,
+      `Error budget = (1 − target) × ${formatNumber(CONVENTIONS.minutesPerMonth)} min/month.`,
   };
 }

@@ -1,3 +1,4 @@
+import { formatNumber } from '../brief/units.js';
 import { LIMITS } from '../knowledge/limits.js';
 import type { CapacityFigure } from '../model/design.js';
 import { accumulated, chosen, CONVENTIONS, growthAt, type PlanContext } from './context.js';
@@ -134,7 +135,7 @@ export function planCapacity(ctx: PlanContext): CapacityPlan {
     );
     add(
       'cache-nodes', 'cache', 'Cache primaries (each with a replica)', 'nodes',
-      `max(1, ⌈cache memory ÷ ${LIMITS.redisMemoryPerNode.value} GiB usable per node⌉, ⌈peak cache ops/s ÷ ${LIMITS.redisOpsPerNode.value.toLocaleString('en-US')}⌉)`,
+      `max(1, ⌈cache memory ÷ ${LIMITS.redisMemoryPerNode.value} GiB usable per node⌉, ⌈peak cache ops/s ÷ ${formatNumber(LIMITS.redisOpsPerNode.value)}⌉)`,
       ['cache-memory', 'peak-rps'],
       (m) => Math.max(1, Math.ceil(cacheGiB(m) / LIMITS.redisMemoryPerNode.value), Math.ceil((peakRps(m) * 2) / LIMITS.redisOpsPerNode.value)),
     );
@@ -157,7 +158,7 @@ export function planCapacity(ctx: PlanContext): CapacityPlan {
   if (realtime) {
     add(
       'ws-nodes', 'realtime', 'Real-time (WebSocket) nodes', 'nodes',
-      `max(2, ⌈concurrent users ÷ ${limits.wsConnectionsPerNode.value.toLocaleString('en-US')} connections per node⌉)`,
+      `max(2, ⌈concurrent users ÷ ${formatNumber(limits.wsConnectionsPerNode.value)} connections per node⌉)`,
       ['concurrent-users', 'limits.wsConnectionsPerNode'],
       (m) => Math.max(2, Math.ceil((s.concurrentUsers.value * g(m)) / limits.wsConnectionsPerNode.value)),
     );
@@ -191,12 +192,12 @@ export function planCapacity(ctx: PlanContext): CapacityPlan {
     (m) => poolPerInstance(m) * instances(m),
   );
   add(
-    'db-read-replicas', 'database', 'Read replicas needed', 'replicas', `max(0, ⌈peak database reads/s ÷ ${limits.pgReadsPerNode.value.toLocaleString('en-US')} per node⌉ − 1 primary)`,
+    'db-read-replicas', 'database', 'Read replicas needed', 'replicas', `max(0, ⌈peak database reads/s ÷ ${formatNumber(limits.pgReadsPerNode.value)} per node⌉ − 1 primary)`,
     ['peak-read-rps', 'cache-hit-rate', 'limits.pgReadsPerNode'], (m) => Math.max(0, Math.ceil(dbReads(m) / limits.pgReadsPerNode.value) - 1),
   );
   add(
     'db-write-primaries', 'database', 'Write primaries (shards) needed', 'shards',
-    `max(⌈peak writes/s ÷ ${limits.pgWritesPerPrimary.value.toLocaleString('en-US')} per primary⌉, ⌈database data ÷ ${LIMITS.pgStoragePerNode.value.toLocaleString('en-US')} GB per node⌉)`,
+    `max(⌈peak writes/s ÷ ${formatNumber(limits.pgWritesPerPrimary.value)} per primary⌉, ⌈database data ÷ ${formatNumber(LIMITS.pgStoragePerNode.value)} GB per node⌉)`,
     ['peak-write-rps', 'db-data', 'limits.pgWritesPerPrimary'],
     (m) => Math.max(1, Math.ceil(peakWrites(m) / limits.pgWritesPerPrimary.value), Math.ceil(rawData(Math.max(1, m)) / LIMITS.pgStoragePerNode.value)),
   );

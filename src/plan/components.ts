@@ -1,3 +1,4 @@
+import { formatNumber } from '../brief/units.js';
 import { TECHNOLOGIES, type Technology } from '../knowledge/technologies.js';
 import type { Component, DataStore, EnvVar, Runtime } from '../model/design.js';
 import type { CapacityPlan } from './capacity.js';
@@ -40,7 +41,6 @@ export function planTopology(ctx: PlanContext, cap: CapacityPlan): Topology {
   const cloud = req.cloud.value === 'any' ? 'aws' : req.cloud.value;
   const style = chosen(ctx, 'architecture-style') ?? 'Modular monolith';
   const stores: DataStore[] = [];
-  const consistencyFor = (strong: boolean) => (strong ? 'strong' : 'eventual') as 'strong' | 'eventual';
 
   // ---------------------------------------------------------------- data stores
   const primary = chosen(ctx, 'primary-database') ?? 'PostgreSQL';
@@ -57,7 +57,7 @@ export function planTopology(ctx: PlanContext, cap: CapacityPlan): Topology {
     consistency: 'strong',
     consistencyReason: strongCore ? 'transactions protect money, stock or bookings from lost updates and double use' : 'the source of truth; owners read their own writes from the primary',
     holds: ctx.archetype.entities.filter((e) => e.store !== 'timeseries').map((e) => e.name),
-    scaling: `Vertical first; ${replicas.oneYear > 0 ? `${replicas.oneYear} read replica(s) by 1 year` : 'read replicas when reads outgrow one node'}; monthly range partitions for append-heavy tables; shard by ${t.multiTenant ? 'tenant' : 'user'} id past ~${ctx.limits.pgWritesPerPrimary.value.toLocaleString('en-US')} writes/s`,
+    scaling: `Vertical first; ${replicas.oneYear > 0 ? `${replicas.oneYear} read replica(s) by 1 year` : 'read replicas when reads outgrow one node'}; monthly range partitions for append-heavy tables; shard by ${t.multiTenant ? 'tenant' : 'user'} id past ~${formatNumber(ctx.limits.pgWritesPerPrimary.value)} writes/s`,
     runtime: storeRuntime(pg, 1, 1024, 500),
     sla: pg.sla,
     nodes: 2 + replicas.current,

@@ -1,3 +1,4 @@
+import { formatNumber } from '../brief/units.js';
 import { LIMITS } from '../knowledge/limits.js';
 import { EC2, ELASTICACHE, HOURS_PER_MONTH, PRICE_TABLE, RDS_POSTGRES, UNIT_PRICES, type InstanceSize } from '../knowledge/prices.js';
 import type { Component, Cost, DataStore } from '../model/design.js';
@@ -108,7 +109,7 @@ export function planCost(ctx: PlanContext, cap: CapacityPlan, components: Compon
     add('Internet egress (API responses)', 'edge', fig('egress-month'), 'GB', UNIT_PRICES.egressGb);
     const idp = components.find((c) => c.kind === 'identity');
     if (idp && !idp.technology.startsWith('Keycloak')) {
-      add(`Managed identity (${idp.technology}), users above the free ${UNIT_PRICES.identityFreeMau.toLocaleString('en-US')}`, 'identity', Math.max(0, fig('mau') - UNIT_PRICES.identityFreeMau), 'MAU', UNIT_PRICES.identityPerMau);
+      add(`Managed identity (${idp.technology}), users above the free ${formatNumber(UNIT_PRICES.identityFreeMau)}`, 'identity', Math.max(0, fig('mau') - UNIT_PRICES.identityFreeMau), 'MAU', UNIT_PRICES.identityPerMau);
     } else if (idp) {
       add('Keycloak (2 instances, 1 vCPU, 2 GiB)', 'identity', 2, 'instances', money((UNIT_PRICES.vcpuHour + 2 * UNIT_PRICES.gibHour) * HOURS_PER_MONTH));
     }

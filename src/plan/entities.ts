@@ -87,7 +87,7 @@ function buildPattern(
     params.push(exampleFor(byName.get(prefix.field), 'prefix'));
   }
   if (text) {
-    where.push(`to_tsvector('simple', ${text.field}) @@ plainto_tsquery('simple', $${i++})`);
+    where.push(`to_tsvector('simple', ${text.field}) @@ plainto_tsquery('simple', $${i})`);
     params.push(exampleFor(byName.get(text.field), 'match'));
   }
   if (liveOnly) where.push('deleted_at IS NULL');

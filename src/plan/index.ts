@@ -1,7 +1,8 @@
+import { formatNumber } from '../brief/units.js';
 import type { Resolved } from '../brief/resolve.js';
 import { compact } from '../brief/units.js';
 import type { Decision, Design } from '../model/design.js';
-import { SCHEMA_VERSION } from '../model/design.js';
+import { SCHEMA_VERSION } from '../model/version.js';
 import { VERSION } from '../version.js';
 import { planApi, planFlows } from './api.js';
 import { planAvailability } from './availability.js';
@@ -103,6 +104,6 @@ export function plan(resolved: Resolved, options: PlanOptions = {}): Design {
   design.summary =
     `${design.overview.style} for ${compact(req.scale.dau.value)} daily ${req.scale.dau.unit} (${req.archetype.name.toLowerCase()}), ` +
     `${compact(Math.round(peak.current))} req/s at peak growing to ${compact(Math.round(peak.oneYear))} in a year, on ${dataStores.map((s) => s.technology).join(', ')}; ` +
-    `about $${Math.round(cost.totalMonthlyUsd).toLocaleString('en-US')}/month at launch.`;
+    `about $${formatNumber(Math.round(cost.totalMonthlyUsd))}/month at launch.`;
   return design;
 }

@@ -1,16 +1,15 @@
-import { z } from 'zod';
-import { DesignSchema, type Design } from '../model/design.js';
+import type { Design } from '../model/design.js';
 import { renderMarkdown } from './markdown.js';
+import { DESIGN_JSON_SCHEMA } from './design-schema.js';
 
 /** design.json: the model, pretty-printed with a trailing newline (stable key order from the planner). */
 export function renderDesignJson(d: Design): string {
   return `${JSON.stringify(d, null, 2)}\n`;
 }
 
-/** The JSON Schema of design.json, generated from the zod model so the two cannot drift. */
+/** The JSON Schema of design.json (generated from the zod model at build time; a test keeps it current). */
 export function designJsonSchema(): string {
-  const schema = z.toJSONSchema(DesignSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
-  return `${JSON.stringify({ $id: 'https://archie.dev/schema/design.schema.json', title: 'archie design', ...schema }, null, 2)}\n`;
+  return DESIGN_JSON_SCHEMA;
 }
 
 /**
