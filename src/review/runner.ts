@@ -105,6 +105,13 @@ export async function runReview(paths: string[], options: RunOptions): Promise<R
     const { reviewSql } = await import('./sql/index.js');
     results.push(await reviewSql(sqlFiles.map(({ file, text }) => ({ path: file.display, text }))));
   }
+  const manifestFiles = await read(byKind('manifest'));
+  if (manifestFiles.length > 0) {
+    progress?.(`manifests: ${manifestFiles.length} file${manifestFiles.length === 1 ? '' : 's'}`);
+    const { reviewManifests } = await import('./manifest/index.js');
+    results.push(await reviewManifests(manifestFiles.map(({ file, text }) => ({ path: file.display, text }))));
+  }
+
   const raw: Finding[] = [];
   for (const r of results) {
     raw.push(...r.findings);
