@@ -106,6 +106,17 @@ export function planCost(ctx: PlanContext, cap: CapacityPlan, components: Compon
           break;
       }
     }
+    const topology = chosen(ctx, 'topology') ?? '';
+    if (topology.startsWith('Primary region')) {
+      // Warm standby: a cross-region replica, a load balancer and a minimal API fleet kept running.
+      add(`Standby region: PostgreSQL cross-region replica (${dbSize.name})`, 'postgres', 1, 'instances', money(dbSize.usdPerHour * HOURS_PER_MONTH));
+      add('Standby region: load balancer', 'edge', 1, 'load balancers', money((UNIT_PRICES.albHour + 2 * UNIT_PRICES.albLcuHour) * HOURS_PER_MONTH));
+      add('Standby region: 2 warm API instances', 'api', 2, 'instances', money((UNIT_PRICES.vcpuHour + 0.5 * UNIT_PRICES.gibHour) * HOURS_PER_MONTH));
+      add('Cross-region replication transfer (WAL ≈ 2 × written bytes)', 'postgres', (fig('writes-per-day') * ctx.req.scale.recordBytes.value * 2 * CONVENTIONS.daysPerMonth) / 1e9, 'GB', 0.02);
+    } else if (topology.startsWith('Active-active')) {
+      const regional = lines.filter((l) => l.target !== 'identity' && l.target !== 'observability').reduce((a, l) => a + l.monthlyUsd, 0);
+      add('Second active region (same compute, stores and edge as the first)', 'platform', 1, 'regions', money(regional));
+    }
     add('Internet egress (API responses)', 'edge', fig('egress-month'), 'GB', UNIT_PRICES.egressGb);
     const idp = components.find((c) => c.kind === 'identity');
     if (idp && !idp.technology.startsWith('Keycloak')) {
