@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { register as design } from './design.js';
+import { register as diagnose } from './diagnose.js';
 import { register as review } from './review.js';
 
 /**
@@ -8,4 +9,4 @@ import { register as review } from './review.js';
  */
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [design, review];
+export const COMMANDS: RegisterCommand[] = [design, review, diagnose];

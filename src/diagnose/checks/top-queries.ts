@@ -1,0 +1,119 @@
+import type { Finding } from '../../model/finding.js';
+import { HOUSEKEEPING, quoteIdent, type SettingFact, type StatementFact, type StatementsFact } from '../_facts.js';
+import { shortenQuery } from '../_sql-parse.js';
+import { formatCount, formatMs, formatPercent, impact, objectFinding, round } from '../_util.js';
+import type { Check, CheckContext, Thresholds } from '../types.js';
+
+const ID = 'top-queries';
+
+/** How to get pg_stat_statements going, given what shared_preload_libraries holds (if readable). */
+export function enableFinding(status: StatementsFact['status'], database: string, preload: SettingFact | undefined): Finding {
+  const libs = preload?.value ?? null;
+  const preloaded = libs !== null && /(^|,)\s*"?pg_stat_statements"?\s*(,|$)/.test(libs);
+  const needsPreload = status === 'not-loaded' || (libs !== null && !preloaded);
+  const newLibs = libs ? `${libs}, pg_stat_statements` : 'pg_stat_statements';
+  const lines = [
+    ...(needsPreload ? [`ALTER SYSTEM SET shared_preload_libraries = '${newLibs.replace(/'/g, "''")}';  -- then restart PostgreSQL`] : []),
+    `CREATE EXTENSION IF NOT EXISTS pg_stat_statements;  -- in database ${quoteIdent(database)}`,
+  ];
+  const message =
+    status === 'not-loaded'
+      ? `pg_stat_statements is created in ${database} but the server did not preload it, so there are no query statistics; the other checks ran`
+      : `pg_stat_statements is not installed in ${database}, so archie cannot rank queries or suggest indexes from them; the other checks ran`;
+  return objectFinding(ID, 'info', 'extension', 'pg_stat_statements', database, message, {
+    evidence: { status, sharedPreloadLibraries: libs },
+    fix: {
+      description: needsPreload
+        ? 'Load the library at server start (managed services: add pg_stat_statements to the shared_preload_libraries parameter), restart, then create the extension'
+        : 'Create the extension in this database (the library is already preloaded)',
+      code: lines.join('\n'),
+      language: 'sql',
+    },
+    impact: impact('info', 0.5),
+  });
+}
+
+export interface TopQueryInput {
+  rows: StatementFact[];
+  totalMs: number;
+  database: string;
+}
+
+/** One finding per query that ranks in any top list (total time, mean time, calls). */
+export function evaluateTopQueries(input: TopQueryInput, t: Thresholds): Finding[] {
+  const out: Finding[] = [];
+  const top = t.topQueries;
+  const candidates = input.rows.filter((r) => !HOUSEKEEPING.test(r.query));
+  const rank = (key: 'totalMs' | 'meanMs' | 'calls'): Map<string, number> =>
+    new Map(
+      [...candidates]
+        .sort((a, b) => b[key] - a[key] || a.queryid.localeCompare(b.queryid))
+        .slice(0, top)
+        .map((r, i) => [r.queryid, i + 1]),
+    );
+  const byTotal = rank('totalMs');
+  const byMean = rank('meanMs');
+  const byCalls = rank('calls');
+  for (const r of candidates) {
+    const rt = byTotal.get(r.queryid);
+    const rm = byMean.get(r.queryid);
+    const rc = byCalls.get(r.queryid);
+    if (!rt && !rm && !rc) continue;
+    const share = input.totalMs > 0 ? r.totalMs / input.totalMs : 0;
+    const blocks = r.sharedHit + r.sharedRead;
+    const hit = blocks > 0 ? r.sharedHit / blocks : null;
+    const slow = r.meanMs >= t.slowQueryMeanMs && r.calls >= t.slowQueryMinCalls && share >= t.slowQueryMinShare;
+    const severity = slow ? 'warning' : 'info';
+    const ranks = [rt && `#${rt} by total time`, rm && `#${rm} by mean time`, rc && `#${rc} by calls`].filter(Boolean).join(', ');
+    const text = shortenQuery(r.query, 300);
+    const cacheNote = hit !== null && hit < 0.9 && r.sharedRead >= 1000 ? `; only ${formatPercent(hit)} of its blocks came from cache` : '';
+    const message = slow
+      ? `slow and frequent: ${formatCount(r.calls)} calls × ${formatMs(r.meanMs)} = ${formatPercent(share)} of this database's query time${cacheNote}: ${text}`
+      : `${ranks}: ${formatPercent(share)} of query time, ${formatCount(r.calls)} calls, ${formatMs(r.meanMs)} mean${cacheNote}: ${text}`;
+    out.push(
+      objectFinding(ID, severity, 'query', `queryid ${r.queryid}`, input.database, message, {
+        evidence: {
+          queryid: r.queryid,
+          calls: r.calls,
+          totalMs: round(r.totalMs),
+          meanMs: round(r.meanMs, 3),
+          shareOfTotal: round(share, 4),
+          rowsPerCall: round(r.calls > 0 ? r.rows / r.calls : 0),
+          cacheHitRatio: hit === null ? null : round(hit, 4),
+          tempBlocksWritten: r.tempWritten,
+          rankByTotalTime: rt ?? null,
+          rankByMeanTime: rm ?? null,
+          rankByCalls: rc ?? null,
+          query: text,
+        },
+        ...(slow && {
+          fix: {
+            description:
+              'Read its plan: archie explains the normalized text as a generic plan (add --analyze with literal values to measure it); look at missing-index findings for the tables it reads',
+            code: `archie diagnose "$DATABASE_URL" --explain '${r.query.replace(/\s+/g, ' ').trim().replace(/'/g, `'\\''`)}'`,
+            language: 'text' as const,
+          },
+        }),
+        impact: impact(severity, share),
+      }),
+    );
+  }
+  return out;
+}
+
+export const check: Check = {
+  id: ID,
+  severity: 'warning',
+  summary: 'The queries that take the most total time, the slowest on average and the most frequent (pg_stat_statements)',
+  docs: 'docs/diagnose/top-queries.md',
+  async run(ctx: CheckContext): Promise<Finding[]> {
+    const st = await ctx.facts.statements(ctx.thresholds.topQueries);
+    if (st.status !== 'ok') {
+      ctx.skip(st.status === 'not-installed' ? 'pg_stat_statements is not installed in this database' : 'pg_stat_statements is not preloaded');
+      const settings = await ctx.facts.settings();
+      return [enableFinding(st.status, ctx.server.database, settings.get('shared_preload_libraries'))];
+    }
+    if (st.textHidden) ctx.note('Some query texts show as <insufficient privilege>: grant pg_read_all_stats (or pg_monitor) to see them.');
+    return evaluateTopQueries({ rows: st.rows, totalMs: st.totalMs, database: ctx.server.database }, ctx.thresholds);
+  },
+};
