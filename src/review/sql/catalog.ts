@@ -429,7 +429,7 @@ export class CatalogBuilder {
     if (kind === 'notnull') provesNotNull = columns[0] ?? null;
     if (kind === 'check') {
       const colName = isNotNullTestOf(con.raw_expr);
-      if (colName) provesNotNull = c.column(tab, colName, seq, true) ?? null;
+      if (colName) provesNotNull = c.ensureColumn(tab, colName, seq);
     }
     let refTable: TableRec | null = null;
     if (kind === 'foreign' && con.pktable) {

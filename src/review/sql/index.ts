@@ -32,7 +32,7 @@ export async function reviewSql(files: { path: string; text: string }[], rules: 
     const source = new SourceText(f.text);
     const outcome = parseSql(f.text, source.byteLength);
     if (!outcome.ok) {
-      const p = source.position(outcome.offset);
+      const p = source.positionOfCodePoint(outcome.offset);
       errors.push({ file: f.path, message: `SQL syntax error: ${outcome.message}`, line: p.line, column: p.column });
       continue;
     }

@@ -27,7 +27,7 @@ export interface RawStatement {
 
 export type ParseOutcome =
   | { ok: true; statements: RawStatement[] }
-  | { ok: false; message: string; /** UTF-8 byte offset of the error. */ offset: number };
+  | { ok: false; message: string; /** Character (code point) offset of the error: PostgreSQL's cursor position counts characters, not bytes. */ offset: number };
 
 /** Parse a whole file. Call `loadSqlParser()` first. */
 export function parseSql(text: string, byteLength: number): ParseOutcome {

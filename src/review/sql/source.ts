@@ -59,6 +59,16 @@ export class SourceText {
     return { line: lo + 1, column: charOffset - (starts[lo] ?? 0) + 1 };
   }
 
+  /** 1-based line and column of a code-point offset (PostgreSQL's error cursor counts characters). */
+  positionOfCodePoint(codePoints: number): LineColumn {
+    let i = 0;
+    for (let n = 0; n < codePoints && i < this.text.length; n++) {
+      const c = this.text.charCodeAt(i);
+      i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+    }
+    return this.positionOfChar(Math.min(i, this.text.length));
+  }
+
   /** The text between two byte offsets. */
   sliceBytes(start: number, end: number): string {
     if (this.map() === null) return this.text.slice(start, end);

@@ -1,0 +1,42 @@
+import { rule } from '../../../../src/review/rules/sql/set-not-null-without-check.js';
+import { testSqlRule } from '../_sql-tester.js';
+
+testSqlRule(rule, {
+  valid: [
+    {
+      name: 'validated CHECK in earlier migrations',
+      files: [
+        { path: 'm/0001.sql', text: 'ALTER TABLE users ADD CONSTRAINT email_nn CHECK (email IS NOT NULL) NOT VALID;' },
+        { path: 'm/0002.sql', text: 'ALTER TABLE users VALIDATE CONSTRAINT email_nn;' },
+        { path: 'm/0003.sql', text: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;\nALTER TABLE users DROP CONSTRAINT email_nn;' },
+      ],
+    },
+    {
+      name: 'PostgreSQL 18 NOT NULL NOT VALID, validated',
+      files: [
+        { path: 'm/0001.sql', text: 'ALTER TABLE users ADD CONSTRAINT email_nn NOT NULL email NOT VALID;' },
+        { path: 'm/0002.sql', text: 'ALTER TABLE users VALIDATE CONSTRAINT email_nn;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;' },
+      ],
+    },
+    { name: 'new table', code: 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\nALTER TABLE users ALTER COLUMN email SET NOT NULL;' },
+  ],
+  invalid: [
+    { code: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;', errors: [{ line: 1, column: 19, message: 'SET NOT NULL on users.email' }] },
+    {
+      name: 'CHECK still NOT VALID',
+      files: [
+        { path: 'm/0001.sql', text: 'ALTER TABLE users ADD CONSTRAINT email_nn CHECK (email IS NOT NULL) NOT VALID;' },
+        { path: 'm/0002.sql', text: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;' },
+      ],
+      errors: [{ file: 'm/0002.sql', line: 1, column: 19 }],
+    },
+    {
+      name: 'CHECK on another column',
+      files: [
+        { path: 'm/0001.sql', text: 'ALTER TABLE users ADD CONSTRAINT name_nn CHECK (name IS NOT NULL);' },
+        { path: 'm/0002.sql', text: 'ALTER TABLE users ADD COLUMN x int, ALTER COLUMN email SET NOT NULL;' },
+      ],
+      errors: [{ file: 'm/0002.sql', line: 1, column: 37 }],
+    },
+  ],
+});
