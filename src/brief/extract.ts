@@ -72,22 +72,36 @@ function extractUsers(text: string, out: BriefInput): void {
     const n = parseNumber(m[1]!);
     if (n === null) continue;
     const noun = m[2]!.toLowerCase();
-    const ctx = before(text, m, 24);
-    if (/concurrent|simultaneous|online/.test(noun) || /concurrent|simultaneous|at once|online/.test(ctx)) {
-      out.concurrentUsers ??= stated(n, m[0]);
-    } else if (/daily|dau/.test(noun) || /daily|per day|a day|each day/.test(ctx) || /^\s*(?:per|a|each) day/.test(after(text, m, 12))) {
-      out.dau ??= stated(n, m[0]);
-    } else if (/monthly|mau/.test(noun) || /monthly/.test(ctx) || /^\s*(?:per|a|each) month/.test(after(text, m, 14))) {
-      out.mau ??= stated(n, m[0]);
-    } else if (noun === 'tenants' || noun === 'accounts') {
-      // Organisations, not people: not a user count.
-      continue;
-    } else if (/devices|sensors|vehicles/.test(noun)) {
-      // Connected things report every day: count them as daily actives.
-      out.dau ??= stated(n, m[0]);
-    } else {
-      // "1M users" usually means the user base, not daily actives.
-      out.mau ??= stated(n, m[0]);
+    // The noun says it when it can ("monthly active users"); otherwise the words just before or after.
+    const ctx = before(text, m, 14);
+    const tail = after(text, m, 14);
+    let kind: 'concurrent' | 'daily' | 'monthly' | 'things' | 'orgs' | 'bare';
+    if (/concurrent|simultaneous|online/.test(noun)) kind = 'concurrent';
+    else if (/daily|dau/.test(noun)) kind = 'daily';
+    else if (/monthly|mau/.test(noun)) kind = 'monthly';
+    else if (noun === 'tenants' || noun === 'accounts') kind = 'orgs';
+    else if (/concurrent|simultaneous|at once/.test(ctx) || /^\s*(?:online|at once|at the same time)/.test(tail)) kind = 'concurrent';
+    else if (/daily\s*$|per day\s*$/.test(ctx) || /^\s*(?:per|a|each) day/.test(tail)) kind = 'daily';
+    else if (/monthly\s*$/.test(ctx) || /^\s*(?:per|a|each) month/.test(tail)) kind = 'monthly';
+    else if (/devices|sensors|vehicles/.test(noun)) kind = 'things';
+    else kind = 'bare';
+    switch (kind) {
+      case 'concurrent':
+        out.concurrentUsers ??= stated(n, m[0]);
+        break;
+      case 'daily':
+      case 'things':
+        // Connected things report every day: count them as daily actives.
+        out.dau ??= stated(n, m[0]);
+        break;
+      case 'monthly':
+      case 'bare':
+        // "1M users" usually means the user base, not daily actives.
+        out.mau ??= stated(n, m[0]);
+        break;
+      case 'orgs':
+        // Organisations, not people: not a user count.
+        break;
     }
   }
   for (const m of matches(text, String.raw`\b(dau|mau|daily active users|monthly active users)\s*(?:of|is|=|:|around|about|~)?\s*${NUM}`)) {
@@ -286,7 +300,7 @@ function extractAvailability(text: string, out: BriefInput): void {
     if (a !== null) out.availability = stated(a, nines[0]);
     return;
   }
-  for (const m of matches(text, String.raw`\b(9\d(?:\.\d+)?)\s*%`)) {
+  for (const m of matches(text, String.raw`\b(9\d(?:\.\d+)?|100(?:\.0+)?)\s*%`)) {
     const ctx = `${before(text, m, 30)} ${after(text, m, 30)}`;
     if (!/uptime|availab|sla|slo|available|up\b/.test(ctx)) continue;
     const a = parseAvailability(m[1]!);
@@ -494,7 +508,7 @@ const EXTRACTORS: Array<[guard: RegExp | null, run: (text: string, out: BriefInp
   [/\$|€|£|usd|eur|dollar|euro|budget|spend|cost/i, extractBudget],
   [/launch|ship|deliver|live|release|mvp|deadline|ready|build|timeline|runway/i, extractTimeline],
   [/gdpr|general data|hipaa|pci|soc|ccpa|personal|pii|patient|medical|health|card/i, extractCompliance],
-  [/\b(?:eu|europe|european|eea|us|usa|united states|america|american|apac|asia|australia|japan|india|singapore|latam|brazil|region|global|worldwide|world|continent|active)\b|-\d\b/i, extractGeography],
+  [/\b(?:eu|europe|european|eea|us|usa|united states|america|american|apac|asia|australia|japan|india|singapore|latam|brazil|regions?|global\w*|worldwide|world|continents?|active)\b|-\d\b/i, extractGeography],
   [/aws|amazon|gcp|google|azure|microsoft|cloud|prem/i, extractCloud],
   [/migrat|mov|port|transition|existing|current|legacy|old|replac|rewrit|break|decompos|monolith/i, extractExisting],
   [/must|need|should|can|could|will|may|want/i, extractFunctional],

@@ -20,12 +20,12 @@ export const architectureStyle: DecisionModule = {
     const realtime = ctx.archetype.traits.realtime;
     const spiky = peakFactor >= 8 && avgRps < 50 && !realtime;
     const bigTeam = team >= 25 || (team >= 12 && ops === 'high' && domains >= 4);
-    const tiny = team <= 3 || (weeks !== undefined && weeks <= 8 && domains <= 2);
+    const tiny = team <= 2 || (team <= 4 && domains <= 3) || (weeks !== undefined && weeks <= 8 && domains <= 2);
 
     let choice: 'Monolith' | 'Modular monolith' | 'Microservices' | 'Serverless';
     if (spiky) choice = 'Serverless';
     else if (bigTeam) choice = 'Microservices';
-    else if (tiny && domains <= 3) choice = 'Monolith';
+    else if (tiny) choice = 'Monolith';
     else choice = 'Modular monolith';
 
     const facts = `team of ${n(team)} engineers, ${domains} bounded contexts (${ctx.archetype.domains.join(', ')}), operations maturity ${ops}, ${n(avgRps)} req/s average and ${n(peakRps)} req/s at peak${weeks ? `, ${n(weeks)} weeks to launch` : ''}`;

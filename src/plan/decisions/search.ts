@@ -16,7 +16,7 @@ export const search: DecisionModule = {
     let rows = 0;
     for (let m = 0; m < monthsKept; m++) rows += ctx.load.avgWrites * growthAt(ctx.req, 12 - monthsKept + m) * 2_592_000;
     const dedicatedSearch = ctx.archetype.id === 'search';
-    const big = rows > 50_000_000 || peakSearchQps > 200 || dedicatedSearch;
+    const big = rows > 100_000_000 || peakSearchQps > 200 || dedicatedSearch;
     const small = ctx.req.team.size.value <= 5;
     const engine = big ? (small && rows < 20_000_000 ? 'Meilisearch' : 'OpenSearch') : 'PostgreSQL full-text search (GIN index)';
     return {
@@ -30,7 +30,7 @@ export const search: DecisionModule = {
       rationale: big
         ? `Search covers ~${n(rows)} documents after a year and peaks at ${n(peakSearchQps)} queries/s; a dedicated engine, fed asynchronously from change events, keeps that load off the primary and gives relevance ranking.`
         : `Search covers ~${n(rows)} documents after a year at ${n(peakSearchQps)} queries/s peak: a GIN index on a tsvector expression serves it inside PostgreSQL with no second store to keep in sync.`,
-      wouldChange: big ? 'A much smaller corpus would let PostgreSQL full-text search do the job.' : 'More than ~50M searchable documents, 200+ searches/s, or a need for typo tolerance and relevance tuning would call for OpenSearch or Meilisearch.',
+      wouldChange: big ? 'A much smaller corpus would let PostgreSQL full-text search do the job.' : 'More than ~100M searchable documents, 200+ searches/s, or a need for typo tolerance and relevance tuning would call for OpenSearch or Meilisearch.',
       drivers: ['capacity.peak-read-rps', 'scale.retentionDays', 'archetype.traits.fullTextSearch'],
       significant: big,
     };
