@@ -11,7 +11,12 @@ export default defineConfig({
   clean: true,
   dts: { entry: { index: 'src/index.ts' } },
   splitting: true,
+  // Small pure-JS dependencies are bundled: loading one chunk is much faster than resolving the
+  // hundreds of files zod and yaml ship as separate ES modules. Heavy or native/WASM dependencies
+  // (PGlite, libpg-query, playwright-core, pg, the MCP SDK) stay external and load lazily.
+  noExternal: ['zod', 'yaml', 'commander', 'picocolors'],
   sourcemap: false,
   shims: false,
-  banner: ({ format }) => (format === 'esm' ? {} : {}),
+  // Bundled CommonJS dependencies (commander) call require() for Node built-ins.
+  banner: { js: "import { createRequire as __archieCreateRequire } from 'node:module'; const require = __archieCreateRequire(import.meta.url);" },
 });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { register as capacity } from './capacity.js';
 import { register as design } from './design.js';
 import { register as diagnose } from './diagnose.js';
 import { register as review } from './review.js';
@@ -9,4 +10,4 @@ import { register as review } from './review.js';
  */
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [design, review, diagnose];
+export const COMMANDS: RegisterCommand[] = [design, capacity, review, diagnose];
