@@ -4,3 +4,10 @@
 export { ArchieError, EXIT, type ErrorCode } from './errors.js';
 export { type Finding, type Severity, type Location, FindingSchema } from './model/finding.js';
 export { VERSION } from './version.js';
+export { design, designFromInput, type DesignOptions } from './design.js';
+export { capacity, type CapacityFlags, type CapacityReport } from './capacity.js';
+export { renderArtifacts } from './render/index.js';
+export { renderMarkdown } from './render/markdown.js';
+export { SCHEMA_VERSION } from './model/version.js';
+export type { Design, Decision, Entity, Endpoint, CapacityFigure, Component, DataStore } from './model/design.js';
+export type { Requirements, Provenance, Assumption, OpenQuestion } from './model/requirements.js';

@@ -153,9 +153,13 @@ export function planTopology(ctx: PlanContext, cap: CapacityPlan): Topology {
     id: 'edge', name: 'Edge / API gateway', kind: 'gateway', technology: gateway, purpose: 'TLS termination, WAF, routing, coarse rate limits',
     scaling: 'Managed; scales with traffic', domains: [], dependsOn: ['api'], runtime: null, sla: 0.9999,
   });
+  const selfHostedIdp = idp.startsWith('Keycloak');
   components.push({
     id: 'identity', name: 'Identity provider', kind: 'identity', technology: idp, purpose: 'Sign-in, MFA, OAuth 2.1/OIDC tokens',
-    scaling: 'Managed', domains: ['identity'], dependsOn: [], runtime: null, sla: 0.999,
+    scaling: selfHostedIdp
+      ? 'Keycloak Operator on the cluster: 2+ replicas behind the edge, its own PostgreSQL database; scale on sign-in rate'
+      : 'Managed by the provider',
+    domains: ['identity'], dependsOn: [], runtime: null, sla: 0.999,
   });
 
   const apiEnv: EnvVar[] = [

@@ -95,12 +95,14 @@ describe('archie design (CLI)', () => {
     writeFileSync(join(dir, 'bad.yaml'), 'title: x\nusers:\n  daily: [1,\n');
     writeFileSync(join(dir, 'unknown.yaml'), 'title: x\nuser:\n  daily: 5\n');
     mkdirSync(join(dir, 'folder.yaml'));
+    writeFileSync(join(dir, 'huge.yaml'), `title: x\ndescription: "${'chat '.repeat(2_100_000)}"\n`);
     const cases: Array<[string, RegExp]> = [
       ['bin.yaml', /binary/],
       ['empty.yaml', /empty/],
       ['bad.yaml', /not valid YAML/],
       ['unknown.yaml', /unknown field "user"[\s\S]*did you mean "users"/],
       ['folder.yaml', /directory/],
+      ['huge.yaml', /MiB limit/],
     ];
     for (const [f, m] of cases) {
       const r = archie(['design', join(dir, f)]);
