@@ -1,12 +1,31 @@
 import type { Archetype } from './_types.js';
+import { analytics } from './analytics.js';
+import { booking } from './booking.js';
 import { chat } from './chat.js';
+import { cms } from './cms.js';
+import { ecommerce } from './ecommerce.js';
+import { fileStorage } from './file-storage.js';
 import { generic } from './generic.js';
+import { iotTelemetry } from './iot-telemetry.js';
+import { leaderboard } from './leaderboard.js';
+import { notifications } from './notifications.js';
+import { pastebin } from './pastebin.js';
+import { payments } from './payments.js';
+import { rideHailing } from './ride-hailing.js';
+import { saas } from './saas.js';
+import { search } from './search.js';
+import { socialFeed } from './social-feed.js';
+import { urlShortener } from './url-shortener.js';
+import { videoStreaming } from './video-streaming.js';
 
 /**
  * Every archetype archie knows, in the order ties are broken. `generic` is the fallback and is
  * not matched by keywords.
  */
-export const ARCHETYPES: readonly Archetype[] = [chat];
+export const ARCHETYPES: readonly Archetype[] = [
+  chat, ecommerce, socialFeed, urlShortener, pastebin, fileStorage, videoStreaming, rideHailing, payments, booking,
+  iotTelemetry, analytics, search, notifications, saas, cms, leaderboard,
+];
 
 export { generic };
 export type { Archetype } from './_types.js';
