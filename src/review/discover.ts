@@ -1,4 +1,4 @@
-import { open, readdir, stat } from 'node:fs/promises';
+import { open, readFile, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { FileError } from './types.js';
 
@@ -120,7 +120,17 @@ export async function classify(abs: string): Promise<FileKind | undefined> {
     // Unreadable: let the reviewer report it with the usual message.
     return /\.json$/i.test(name) ? 'openapi' : undefined;
   }
-  return classifyText(name, head);
+  const kind = classifyText(name, head);
+  if (kind || head.length < SNIFF_BYTES) return kind;
+  // Large files may put `openapi:` after their components (Stripe's and Twilio's do): look at the
+  // whole text, top-level keys only.
+  try {
+    const text = await readFile(abs, 'utf8');
+    if (/\.json$/i.test(name) ? /^\s{0,2}"(openapi|swagger)"\s*:/m.test(text) : /^["']?(openapi|swagger)["']?\s*:/m.test(text)) return 'openapi';
+  } catch {
+    return undefined;
+  }
+  return undefined;
 }
 
 /** Classify from a file name and the start of its text. */

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormatsPlugin from 'ajv-formats';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,6 +11,9 @@ import { afterAll, describe, expect, it } from 'vitest';
  * End-to-end scenarios: the real CLI entry (through tsx), a document, a command, the expected
  * exit status and output.
  */
+// CommonJS packages: their default export is the module itself under NodeNext typing.
+const Ajv04 = AjvDraft04 as unknown as typeof AjvDraft04.default;
+const addFormats = addFormatsPlugin as unknown as typeof addFormatsPlugin.default;
 const main = resolve('src/cli/main.ts');
 /** tsx's loader by URL: the CLI runs with the temporary folder as its working directory. */
 const tsx = import.meta.resolve('tsx');

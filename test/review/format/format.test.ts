@@ -1,10 +1,13 @@
 import { createRequire } from 'node:module';
-import Ajv04 from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormatsPlugin from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { formatJson, formatSarif, formatText } from '../../../src/review/format/index.js';
 import type { ReviewResult } from '../../../src/review/runner.js';
 
+// CommonJS packages: their default export is the module itself under NodeNext typing.
+const Ajv04 = AjvDraft04 as unknown as typeof AjvDraft04.default;
+const addFormats = addFormatsPlugin as unknown as typeof addFormatsPlugin.default;
 const require = createRequire(import.meta.url);
 /** The OASIS SARIF 2.1.0 schema (rtm.5), as shipped by the @microsoft/jest-sarif package. */
 const sarifSchema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object;
