@@ -66,6 +66,7 @@ export async function reviewOpenApi(files: { path: string; text: string }[], opt
       continue;
     }
     reviewed.push(input.doc.display);
+    await ws.prefetch(input.doc);
     for (const rule of rules) {
       try {
         findings.push(...rule.check(input));

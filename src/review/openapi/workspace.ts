@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { ArchieError, isArchieError } from '../../errors.js';
 import { decodeText, MiB } from '../../util/input.js';
@@ -29,6 +30,9 @@ export interface WorkspaceOptions {
   /** Largest file read, in bytes. */
   maxBytes: number;
 }
+
+/** The file part of `$ref` values in JSON or YAML text (cheap scan; no tree walk). */
+const REF_FILE = /["']?\$ref["']?\s*:\s*["']?([^"'#\s},]+)/g;
 
 type Resolution = { ok: true; node: NodeRef } | { ok: false; problem: RefProblem };
 
@@ -68,6 +72,52 @@ export class Workspace {
       const message = isArchieError(e) ? e.message : (e as Error).message;
       this.failed.set(file, message);
       return message;
+    }
+  }
+
+  /**
+   * Read every local file reachable through `$ref` from `start`, many at a time, before the
+   * rules run (they would otherwise read them one by one, synchronously, on first use). Only an
+   * optimisation: anything missed is still loaded lazily, and failures are reported there.
+   */
+  async prefetch(start: SourceDoc, concurrency = 32): Promise<void> {
+    let frontier = [start];
+    const seen = new Set<string>([start.file]);
+    while (frontier.length > 0) {
+      const targets: string[] = [];
+      for (const doc of frontier) {
+        for (const m of doc.text.matchAll(REF_FILE)) {
+          const raw = m[1]!;
+          if (/^[a-z][a-z0-9+.-]*:/i.test(raw)) continue;
+          let decoded = raw;
+          try {
+            decoded = decodeURI(raw);
+          } catch {
+            // keep it as written
+          }
+          const abs = resolve(dirname(doc.file), decoded);
+          if (seen.has(abs) || !this.inside(abs)) continue;
+          seen.add(abs);
+          if (!this.docs.has(abs) && !this.failed.has(abs)) targets.push(abs);
+        }
+      }
+      const next: SourceDoc[] = [];
+      for (let i = 0; i < targets.length; i += concurrency) {
+        const batch = targets.slice(i, i + concurrency);
+        const bytes = await Promise.all(batch.map((f) => readFile(f).catch(() => undefined)));
+        batch.forEach((file, j) => {
+          const b = bytes[j];
+          if (b === undefined || b.length > this.options.maxBytes) return; // the lazy path reports it
+          try {
+            const doc = parseSource(file, this.display(file), decodeText(b, this.display(file), { maxBytes: this.options.maxBytes, what: 'file' }));
+            this.docs.set(file, doc);
+            next.push(doc);
+          } catch (e) {
+            this.failed.set(file, isArchieError(e) ? e.message : (e as Error).message);
+          }
+        });
+      }
+      frontier = next;
     }
   }
 
