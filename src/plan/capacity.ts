@@ -158,9 +158,9 @@ export function planCapacity(ctx: PlanContext): CapacityPlan {
   if (realtime) {
     add(
       'ws-nodes', 'realtime', 'Real-time (WebSocket) nodes', 'nodes',
-      `max(2, ⌈concurrent users ÷ ${formatNumber(limits.wsConnectionsPerNode.value)} connections per node⌉)`,
-      ['concurrent-users', 'limits.wsConnectionsPerNode'],
-      (m) => Math.max(2, Math.ceil((s.concurrentUsers.value * g(m)) / limits.wsConnectionsPerNode.value)),
+      `max(${minInstances} for zone redundancy, ⌈concurrent users ÷ ${formatNumber(limits.wsConnectionsPerNode.value)} connections per node⌉)`,
+      ['concurrent-users', 'limits.wsConnectionsPerNode', 'availability'],
+      (m) => Math.max(minInstances, Math.ceil((s.concurrentUsers.value * g(m)) / limits.wsConnectionsPerNode.value)),
     );
     add(
       'ws-deliveries', 'realtime', 'Peak pushes to clients', 'msg/s',

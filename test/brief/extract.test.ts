@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractFromText } from '../../src/brief/extract.js';
 
-type Expect = Record<string, number | string | boolean | string[] | undefined>;
+type Expect = Record<string, number | string | boolean | Array<string | number> | undefined>;
 
 /** What people write → what archie reads. Values are compared with a relative tolerance. */
 const CASES: Array<[string, Expect]> = [

@@ -119,6 +119,8 @@ export interface ArchetypeTraits {
   personalData: boolean;
   /** Sorted rankings updated in real time. */
   ranking: boolean;
+  /** The history of changes is the product (double-entry ledger): an append-only, replayable core. */
+  ledger?: boolean;
 }
 
 export interface ArchetypeFlowStep {

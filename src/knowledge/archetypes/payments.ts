@@ -33,7 +33,7 @@ export const payments: Archetype = {
   },
   traits: {
     realtime: false, money: true, contention: true, fullTextSearch: false, timeSeries: false, geo: false,
-    fanout: false, blobs: false, cdn: false, eventLog: true, audit: true, multiTenant: false, personalData: true, ranking: false,
+    fanout: false, blobs: false, cdn: false, eventLog: true, audit: true, multiTenant: false, personalData: true, ranking: false, ledger: true,
   },
   entities: [
     {

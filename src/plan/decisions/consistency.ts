@@ -16,7 +16,11 @@ export const consistency: DecisionModule = {
     if (t.fanout) eventual.push('feeds and fan-out copies');
     if (t.ranking) eventual.push('leaderboards');
     if (t.timeSeries) eventual.push('aggregates over telemetry');
-    const strongWhat = t.money ? 'balances and ledger entries' : t.contention ? 'stock, slots and reservations' : 'the records of the system';
+    const strongParts = [
+      ...(t.ledger ? ['balances and ledger entries'] : t.money ? ['orders and payments'] : []),
+      ...(t.contention && !t.ledger ? ['stock, slots and reservations'] : []),
+    ];
+    const strongWhat = strongParts.length ? strongParts.join(', ') : 'the records of the system';
     return {
       considered: options([
         ['Strong (CP) everywhere', 'rejected', `caches and ${eventual.slice(1).join(', ') || 'derived copies'} would then block on the primary and lose availability for no user-visible gain`],

@@ -9,22 +9,24 @@ export const dataPattern: DecisionModule = {
   decide(ctx) {
     const t = ctx.archetype.traits;
     const ratio = ctx.req.scale.readWriteRatio.value;
-    const eventSourced = t.money || t.audit;
+    const eventSourced = Boolean(t.ledger);
     const cqrs = !eventSourced && (t.fanout || (ratio >= 50 && t.fullTextSearch));
     const choice = eventSourced
       ? 'Event-sourced core (append-only entries) with CRUD for reference data'
       : cqrs
         ? 'CRUD writes with CQRS read models for the hot read paths'
-        : 'CRUD';
+        : t.audit
+          ? 'CRUD with an append-only audit log'
+          : 'CRUD';
     return {
       considered: options([
-        ['CRUD', !eventSourced && !cqrs ? 'chosen' : 'viable', 'simplest; the database is the source of truth and reads query it directly'],
+        ['CRUD', !eventSourced && !cqrs ? 'chosen' : 'viable', t.audit ? 'simplest; changes that must be traceable are also appended to an audit-log table in the same transaction' : 'simplest; the database is the source of truth and reads query it directly'],
         ['CQRS (separate read models)', cqrs ? 'chosen' : 'rejected', cqrs ? `reads outnumber writes ${n(ratio)}:1 and need other shapes (${t.fanout ? 'per-user feeds/inboxes' : 'search indexes'}) than the write model` : `at ${n(ratio)} reads per write, indexes on the write model serve the reads; a second model would double the work`],
-        ['Event sourcing', eventSourced ? 'chosen' : 'rejected', eventSourced ? 'every change must be kept and replayable; balances are derived from immutable entries' : 'no requirement to rebuild past states; replay and schema evolution of events add cost for nothing'],
+        ['Event sourcing', eventSourced ? 'chosen' : 'rejected', eventSourced ? 'every change must be kept and replayable; balances are derived from immutable entries' : t.audit ? 'traceability is needed, but an audit log gives it without making every read a projection' : 'no requirement to rebuild past states; replay and schema evolution of events add cost for nothing'],
       ]),
       chosen: choice,
       rationale: eventSourced
-        ? 'Money and audit requirements need an immutable history: entries are appended, never updated, and balances are projections that can be rebuilt and reconciled.'
+        ? 'A ledger needs an immutable history: entries are appended, never updated, and balances are projections that can be rebuilt and reconciled.'
         : cqrs
           ? `Reads outnumber writes ${n(ratio)}:1 and the hot reads have a different shape from the writes, so they are served from read models updated by events.`
           : `Reads (${n(ratio)} per write) are served by indexes on the same tables; nothing in the requirements needs history replay or separate read models.`,

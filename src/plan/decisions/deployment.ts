@@ -17,7 +17,7 @@ export const deployment: DecisionModule = {
     const fn = { aws: 'AWS Lambda', gcp: 'Cloud Functions', azure: 'Azure Functions', any: 'serverless functions' }[cloud];
     let choice: string;
     if (style === 'Serverless') choice = `${fn} behind a managed API gateway`;
-    else if (ops === 'low' && team <= 5 && instances <= 20 && style !== 'Microservices') choice = `Containers on ${paas}`;
+    else if (style !== 'Microservices' && (ops === 'low' || (team <= 5 && instances <= 20))) choice = `Containers on ${paas}`;
     else choice = `Containers on ${k8s} (Kubernetes), Helm-free plain manifests`;
     const isK8s = choice.includes('Kubernetes');
     return {

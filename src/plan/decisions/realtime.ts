@@ -10,7 +10,8 @@ export const realtime: DecisionModule = {
     if (!ctx.archetype.traits.realtime) return null;
     const conns = ctx.req.scale.concurrentUsers.value;
     const perNode = ctx.limits.wsConnectionsPerNode.value;
-    const nodes = Math.max(2, Math.ceil(conns / perNode));
+    const floor = ctx.req.availability.value >= 0.9995 ? 3 : 2;
+    const nodes = Math.max(floor, Math.ceil(conns / perNode));
     const redis = (chosen(ctx, 'cache') ?? '').startsWith('Redis');
     return {
       considered: options([
@@ -21,7 +22,7 @@ export const realtime: DecisionModule = {
         ['Managed push service (e.g. AWS API Gateway WebSocket, Pusher)', 'viable', 'no sockets to run, but per-message pricing grows with traffic and adds a vendor'],
       ]),
       chosen: redis ? 'WebSocket gateway nodes with Redis pub/sub fan-out' : 'WebSocket gateway nodes with NATS fan-out',
-      rationale: `${n(conns)} users are connected at peak. At ~${n(perNode)} connections per node that is ${nodes} node${nodes === 1 ? '' : 's'} (at least 2 for redundancy). Nodes are stateless apart from their sockets: an event is published once and each node forwards it to the members it holds, so any client can reconnect to any node.`,
+      rationale: `${n(conns)} users are connected at peak. At ~${n(perNode)} connections per node that is ${nodes} node${nodes === 1 ? '' : 's'} (at least ${floor} across zones for redundancy). Nodes are stateless apart from their sockets: an event is published once and each node forwards it to the members it holds, so any client can reconnect to any node.`,
       wouldChange: 'Very large rooms (10k+ members) would move fan-out to pull-on-reconnect plus sampling; a team with no capacity to run sockets would use a managed push service.',
       drivers: ['scale.concurrentUsers', 'limits.wsConnectionsPerNode', 'cache'],
       significant: true,
