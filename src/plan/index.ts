@@ -47,6 +47,15 @@ export function plan(resolved: Resolved, options: PlanOptions = {}): Design {
       `The composite availability of the request path (${(availability.composite * 100).toFixed(3)}%) is below the ${(availability.target * 100).toFixed(3)}% target: add redundancy on the weakest element (${[...availability.chain].sort((a, b) => a.effective - b.effective)[0]?.name}) or a second region, or relax the target.`,
     );
   }
+  // Compound growth extrapolated over years can outgrow the planet; say so instead of pretending.
+  const dauFig = cap.get('dau');
+  const far = [...dauFig.horizons].sort((a, b) => b.months - a.months)[0];
+  const farDau = far ? far.value : dauFig.oneYear;
+  if (farDau > 1e9) {
+    ctx.warnings.push(
+      `At ${(req.growthPerMonth.value * 100).toFixed(1)}% growth per month the ${far ? `${far.months}-month` : '1-year'} horizon reaches ${compact(farDau)} daily users; compound growth rarely lasts that long. Treat the far-horizon figures as an upper bound and revisit the growth rate.`,
+    );
+  }
   const cost = planCost(ctx, cap, components, dataStores);
   const escalations = planEscalations(ctx, decisions, cost);
   const adrs = planAdrs(decisions);
