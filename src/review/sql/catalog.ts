@@ -43,6 +43,10 @@ export interface TableRec extends Named {
   partition: boolean;
   /** Declared with PARTITION BY. */
   partitioned: boolean;
+  /** A materialized view: it has no keys of its own to judge. */
+  view: boolean;
+  /** Its columns and keys are copied from another table (`LIKE other`): the history cannot see them all. */
+  opaque: boolean;
   temporary: boolean;
   columns: ColumnRec[];
   constraints: ConstraintRec[];
@@ -174,6 +178,8 @@ export class Catalog {
       droppedAt: null,
       partition: false,
       partitioned: false,
+      view: false,
+      opaque: false,
       temporary: false,
       columns: [],
       constraints: [],
@@ -316,11 +322,26 @@ export class CatalogBuilder {
     const index = nodeAs(node, 'IndexStmt');
     if (index && index.relation) return this.createIndex(index, seq, at);
 
+    const ctas = nodeAs(node, 'CreateTableAsStmt');
+    if (ctas?.into?.rel && (ctas.objtype === 'OBJECT_TABLE' || ctas.objtype === 'OBJECT_MATVIEW')) {
+      const rel = relName(ctas.into.rel);
+      const existing = c.resolve(rel, seq, true);
+      if (existing) {
+        if (ctas.if_not_exists) return;
+        existing.droppedAt = seq;
+      }
+      const tab = c.newTable(rel, seq, at(ctas.into.rel.location), seq);
+      // CREATE TABLE … AS never creates keys; its columns are unknown, which no rule needs.
+      tab.view = ctas.objtype === 'OBJECT_MATVIEW';
+      tab.temporary = ctas.into.rel.relpersistence === 't';
+      return;
+    }
+
     const drop = nodeAs(node, 'DropStmt');
     if (drop) {
       for (const obj of drop.objects ?? []) {
         const rel = relNameOfList(nodeAs(obj, 'List')?.items);
-        if (drop.removeType === 'OBJECT_TABLE') {
+        if (drop.removeType === 'OBJECT_TABLE' || drop.removeType === 'OBJECT_MATVIEW') {
           const tab = c.resolve(rel, seq, true);
           if (tab) tab.droppedAt = seq;
         } else if (drop.removeType === 'OBJECT_INDEX') {
@@ -370,6 +391,7 @@ export class CatalogBuilder {
     const tab = c.newTable(rel, seq, at(stmt.relation?.location), seq);
     tab.partition = stmt.partbound !== undefined;
     tab.partitioned = stmt.partspec !== undefined;
+    tab.opaque = (stmt.tableElts ?? []).some((e) => nodeAs(e, 'TableLikeClause') !== undefined);
     tab.temporary = stmt.relation?.relpersistence === 't';
     for (const elt of stmt.tableElts ?? []) {
       const def = nodeAs(elt, 'ColumnDef');

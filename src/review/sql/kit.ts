@@ -46,24 +46,49 @@ export function sqlFix(description: string, code?: string): Fix {
   return code === undefined ? { description } : { description, code, language: 'sql' };
 }
 
-/** Every statement of the history, file by file. */
-export function* statements(review: SqlReview): Generator<{ file: SqlFile; stmt: SqlStatement }> {
-  for (const file of review.files) for (const stmt of file.statements) yield { file, stmt };
+const statementCache = new WeakMap<SqlReview, { file: SqlFile; stmt: SqlStatement }[]>();
+
+/** Every statement of the history, file by file (computed once per review, shared by the rules). */
+export function statements(review: SqlReview): { file: SqlFile; stmt: SqlStatement }[] {
+  let list = statementCache.get(review);
+  if (!list) {
+    list = [];
+    for (const file of review.files) for (const stmt of file.statements) list.push({ file, stmt });
+    statementCache.set(review, list);
+  }
+  return list;
 }
 
-/** The subcommands of every ALTER TABLE in the history, with where each one starts. */
-export function* alterCommands(
-  review: SqlReview,
-): Generator<{ file: SqlFile; stmt: SqlStatement; alter: AlterTableStmt; cmd: AlterTableCmd; index: number; offset: () => number }> {
-  for (const { file, stmt } of statements(review)) {
-    const alter = nodeAs(stmt.node, 'AlterTableStmt');
-    if (!alter || alter.objtype !== 'OBJECT_TABLE') continue;
-    const cmds = alter.cmds ?? [];
-    for (let index = 0; index < cmds.length; index++) {
-      const cmd = nodeAs(cmds[index], 'AlterTableCmd');
-      if (cmd) yield { file, stmt, alter, cmd, index, offset: () => review.alterCmdOffset(file, stmt, index) };
+export interface AlterCommand {
+  file: SqlFile;
+  stmt: SqlStatement;
+  alter: AlterTableStmt;
+  cmd: AlterTableCmd;
+  /** Position among the statement's subcommands; `review.alterCmdOffset(file, stmt, index)` locates it. */
+  index: number;
+}
+
+const alterCache = new WeakMap<SqlReview, AlterCommand[]>();
+
+/** The subcommands of every ALTER TABLE in the history, computed once per review and shared by the rules. */
+export function alterCommands(review: SqlReview): AlterCommand[] {
+  const cached = alterCache.get(review);
+  if (cached) return cached;
+  const out: AlterCommand[] = [];
+  for (const file of review.files) {
+    for (const stmt of file.statements) {
+      if (stmt.kind !== 'AlterTableStmt') continue;
+      const alter = nodeAs(stmt.node, 'AlterTableStmt');
+      if (!alter || alter.objtype !== 'OBJECT_TABLE') continue;
+      const cmds = alter.cmds ?? [];
+      for (let index = 0; index < cmds.length; index++) {
+        const cmd = nodeAs(cmds[index], 'AlterTableCmd');
+        if (cmd) out.push({ file, stmt, alter, cmd, index });
+      }
     }
   }
+  alterCache.set(review, out);
+  return out;
 }
 
 /**
@@ -71,19 +96,23 @@ export function* alterCommands(
  * was written. Type rules judge the end state, so a later migration that fixes a type also
  * clears the finding on the earlier one.
  */
-export function* finalColumns(review: SqlReview): Generator<{ table: TableRec; column: ColumnRec; type: ColumnTypeEntry; label: string }> {
+export function* finalColumns(review: SqlReview): Generator<{ table: TableRec; column: ColumnRec; type: ColumnTypeEntry }> {
   for (const table of review.catalog.tables) {
     if (table.droppedAt !== null) continue;
     for (const column of table.columns) {
       if (column.droppedAt !== null) continue;
       const type = column.types[column.types.length - 1];
-      // Name the column as it was called where its type was written.
-      if (type) yield { table, column, type, label: columnLabel(table, column, type.from + 0.5) };
+      if (type) yield { table, column, type };
     }
   }
 }
 
-/** `schema.table.column` as it reads at the end of the history (schema omitted when public). */
+/** The column named as it was called where its current type was written. */
+export function typeLabel(table: TableRec, column: ColumnRec, type: ColumnTypeEntry): string {
+  return columnLabel(table, column, type.from + 0.5);
+}
+
+/** `schema.table.column` as it reads at time t, the end of the history by default (schema omitted when public). */
 export function columnLabel(table: TableRec, column: ColumnRec, t = Infinity): string {
   return `${tableLabel(table, t)}.${quoteIdent(simpleNameAt(column, t))}`;
 }

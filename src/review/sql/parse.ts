@@ -29,11 +29,45 @@ export type ParseOutcome =
   | { ok: true; statements: RawStatement[] }
   | { ok: false; message: string; /** Character (code point) offset of the error: PostgreSQL's cursor position counts characters, not bytes. */ offset: number };
 
+/**
+ * psql scripts (pg_dump output, Rails structure.sql) carry backslash meta-commands such as
+ * `\restrict`, `\connect` or `\set` on lines of their own, which are not SQL. Blank those lines
+ * (same byte length, so every parser offset still points into the original text). A line counts only
+ * when the PostgreSQL lexer, run from the last known top-level point, ends outside any string,
+ * quoted identifier or comment. COPY … FROM stdin data blocks are not supported.
+ */
+export function blankPsqlCommands(text: string): string {
+  if (!/^[ \t]*\\/m.test(text)) return text;
+  const lines = text.split('\n');
+  let offset = 0;
+  let topLevel = 0;
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    if (/^[ \t]*\\/.test(line)) {
+      const prefix = text.slice(topLevel, offset);
+      let ok = true;
+      try {
+        scanSync(prefix);
+      } catch {
+        ok = false;
+      }
+      if (ok) {
+        lines[i] = ' '.repeat(Buffer.byteLength(line, 'utf8'));
+        topLevel = offset + line.length + 1;
+        changed = true;
+      }
+    }
+    offset += line.length + 1;
+  }
+  return changed ? lines.join('\n') : text;
+}
+
 /** Parse a whole file. Call `loadSqlParser()` first. */
 export function parseSql(text: string, byteLength: number): ParseOutcome {
   let result;
   try {
-    result = parseSync(text);
+    result = parseSync(blankPsqlCommands(text));
   } catch (e) {
     const err = e as Error & { sqlDetails?: { message?: string; cursorPosition?: number } };
     const message = err.sqlDetails?.message ?? err.message;

@@ -90,3 +90,31 @@ describe('syntax error positions', () => {
     expect(result.errors[0]).toMatchObject({ line: 2, column: 10 });
   });
 });
+
+describe('psql scripts', () => {
+  it('reviews pg_dump output with backslash meta-commands, keeping positions', async () => {
+    const dump = [
+      '--',
+      '-- PostgreSQL database dump',
+      '--',
+      '\\restrict Zk3xQ',
+      "SET statement_timeout = 0;",
+      "SELECT pg_catalog.set_config('search_path', '', false);",
+      "CREATE FUNCTION public.f() RETURNS text LANGUAGE sql AS $$",
+      '\\notacommand inside a body',
+      '$$;',
+      'CREATE TABLE public.events (at timestamp);',
+      '\\unrestrict Zk3xQ',
+      '',
+    ].join('\n');
+    const result = await reviewSql([{ path: 'db/structure.sql', text: dump }]);
+    expect(result.errors).toEqual([]);
+    const ts = result.findings.find((f) => f.ruleId === 'sql/prefer-timestamptz');
+    expect(ts?.location).toMatchObject({ line: 10, column: 32 });
+  });
+
+  it('still reports a syntax error when a backslash line sits inside a statement body that is broken', async () => {
+    const result = await reviewSql([{ path: 'x.sql', text: "SELECT 'unterminated\n\\x\n" }]);
+    expect(result.errors).toHaveLength(1);
+  });
+});

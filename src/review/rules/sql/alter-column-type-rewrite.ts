@@ -62,7 +62,7 @@ export const rule: SqlRule = {
   check(review) {
     const out = [];
     const utcByFile = new Map<SqlFile, boolean[]>();
-    for (const { file, stmt, alter, cmd, offset } of alterCommands(review)) {
+    for (const { file, stmt, alter, cmd, index } of alterCommands(review)) {
       if (cmd.subtype !== 'AT_AlterColumnType' || !cmd.name) continue;
       const def = nodeAs(cmd.def, 'ColumnDef');
       const to = sqlType(def?.typeName);
@@ -89,7 +89,7 @@ export const rule: SqlRule = {
         report(
           review,
           meta,
-          review.pos(file, offset()),
+          review.pos(file, review.alterCmdOffset(file, stmt, index)),
           `ALTER COLUMN ${col} TYPE ${displayType(to)}${was} on existing table ${label} ${why}: reads and writes stop for the duration, which grows with the table.`,
           {
             evidence: { table: label, column: cmd.name, from: from ? displayType(from) : null, to: displayType(to), lock: 'ACCESS EXCLUSIVE' },

@@ -11,7 +11,7 @@ export const rule: SqlRule = {
   meta,
   check(review) {
     const out = [];
-    for (const { file, stmt, alter, cmd, offset } of alterCommands(review)) {
+    for (const { file, stmt, alter, cmd, index } of alterCommands(review)) {
       if (cmd.subtype !== 'AT_DropColumn' || !cmd.name) continue;
       const table = review.table(stmt, alter.relation);
       if (!review.isExisting(file, stmt, table)) continue;
@@ -21,7 +21,7 @@ export const rule: SqlRule = {
         report(
           review,
           meta,
-          review.pos(file, offset()),
+          review.pos(file, review.alterCmdOffset(file, stmt, index)),
           `DROP COLUMN ${col} on existing table ${label}: application code that still reads or writes ${col} (including ORMs that list every column in SELECT and INSERT) fails the moment this runs, and the data is gone. Ship a release that no longer uses the column first, then drop it in a later migration.`,
           {
             evidence: { table: label, column: cmd.name },

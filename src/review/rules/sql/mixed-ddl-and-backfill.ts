@@ -20,12 +20,17 @@ export const rule: SqlRule = {
       const dml = new Map<number, SqlStatement[]>();
       for (const stmt of file.statements) {
         if (isBackfill(stmt.node)) {
-          dml.set(stmt.unit, [...(dml.get(stmt.unit) ?? []), stmt]);
+          const list = dml.get(stmt.unit);
+          if (list) list.push(stmt);
+          else dml.set(stmt.unit, [stmt]);
           continue;
         }
         if (stmt.kind === 'LockStmt') continue;
         const lock = strongLocks(review, file, stmt)[0];
-        if (lock) ddl.set(stmt.unit, [...(ddl.get(stmt.unit) ?? []), { stmt, lock }]);
+        if (!lock) continue;
+        const list = ddl.get(stmt.unit);
+        if (list) list.push({ stmt, lock });
+        else ddl.set(stmt.unit, [{ stmt, lock }]);
       }
       for (const [unit, backfills] of dml) {
         const changes = ddl.get(unit);

@@ -1,6 +1,6 @@
 import { displayType, quoteIdent } from '../../sql/ast.js';
 import { simpleNameAt } from '../../sql/catalog.js';
-import { finalColumns, report, sqlFix, sqlMeta, type SqlRule } from '../../sql/kit.js';
+import { finalColumns, typeLabel, report, sqlFix, sqlMeta, type SqlRule } from '../../sql/kit.js';
 
 const meta = sqlMeta({
   name: 'no-char',
@@ -13,8 +13,9 @@ export const rule: SqlRule = {
   meta,
   check(review) {
     const out = [];
-    for (const { column, type, label } of finalColumns(review)) {
+    for (const { table, column, type } of finalColumns(review)) {
       if (type.type.name !== 'bpchar' || type.type.schema !== null) continue;
+      const label = typeLabel(table, column, type);
       const col = quoteIdent(simpleNameAt(column, type.from + 0.5));
       out.push(
         report(

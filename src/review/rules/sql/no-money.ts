@@ -1,4 +1,4 @@
-import { finalColumns, report, sqlFix, sqlMeta, type SqlRule } from '../../sql/kit.js';
+import { finalColumns, typeLabel, report, sqlFix, sqlMeta, type SqlRule } from '../../sql/kit.js';
 
 const meta = sqlMeta({
   name: 'no-money',
@@ -11,8 +11,9 @@ export const rule: SqlRule = {
   meta,
   check(review) {
     const out = [];
-    for (const { type, label } of finalColumns(review)) {
+    for (const { table, column, type } of finalColumns(review)) {
       if (type.type.name !== 'money' || type.type.schema !== null) continue;
+      const label = typeLabel(table, column, type);
       out.push(
         report(
           review,

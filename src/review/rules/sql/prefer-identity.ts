@@ -1,6 +1,6 @@
 import { displayType, quoteIdent } from '../../sql/ast.js';
 import { simpleNameAt } from '../../sql/catalog.js';
-import { finalColumns, report, sqlFix, sqlMeta, type SqlRule } from '../../sql/kit.js';
+import { finalColumns, typeLabel, report, sqlFix, sqlMeta, type SqlRule } from '../../sql/kit.js';
 
 const meta = sqlMeta({
   name: 'prefer-identity',
@@ -15,9 +15,10 @@ export const rule: SqlRule = {
   meta,
   check(review) {
     const out = [];
-    for (const { column, type, label } of finalColumns(review)) {
+    for (const { table, column, type } of finalColumns(review)) {
       const base = IDENTITY_TYPE[type.type.name];
       if (!base || type.type.schema !== null) continue;
+      const label = typeLabel(table, column, type);
       // serial4 is also int4: prefer-bigint-primary-key says so when it is a key; suggest bigint here too.
       const suggested = type.type.name === 'serial2' ? base : 'bigint';
       out.push(

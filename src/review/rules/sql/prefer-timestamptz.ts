@@ -1,5 +1,5 @@
 import { displayType } from '../../sql/ast.js';
-import { finalColumns, report, sqlFix, sqlMeta, type SqlRule } from '../../sql/kit.js';
+import { finalColumns, typeLabel, report, sqlFix, sqlMeta, type SqlRule } from '../../sql/kit.js';
 
 const meta = sqlMeta({
   name: 'prefer-timestamptz',
@@ -12,8 +12,9 @@ export const rule: SqlRule = {
   meta,
   check(review) {
     const out = [];
-    for (const { type, label } of finalColumns(review)) {
+    for (const { table, column, type } of finalColumns(review)) {
       if (type.type.name !== 'timestamp' || type.type.schema !== null) continue;
+      const label = typeLabel(table, column, type);
       const target = { ...type.type, name: 'timestamptz' };
       out.push(
         report(

@@ -13,8 +13,10 @@ export const rule: SqlRule = {
     for (const table of review.catalog.tables) {
       // Only tables the history creates: for the others we cannot see their keys.
       if (table.createdAt === null || table.pos === null || table.droppedAt !== null) continue;
-      // Partitions inherit the key of their parent; temporary tables live for one session.
-      if (table.partition || table.temporary) continue;
+      // Partitions inherit the key of their parent; temporary tables live for one session;
+      // materialized views have no keys; LIKE copies a key the history cannot see.
+      if (table.partition || table.temporary || table.view) continue;
+      if (table.opaque) continue;
       if (table.constraints.some((c) => c.kind === 'primary' && c.droppedAt === null)) continue;
       const label = tableLabel(table);
       out.push(

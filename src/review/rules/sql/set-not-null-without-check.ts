@@ -13,7 +13,7 @@ export const rule: SqlRule = {
   meta,
   check(review) {
     const out = [];
-    for (const { file, stmt, alter, cmd, offset } of alterCommands(review)) {
+    for (const { file, stmt, alter, cmd, index } of alterCommands(review)) {
       if (cmd.subtype !== 'AT_SetNotNull' || !cmd.name) continue;
       const table = review.table(stmt, alter.relation);
       if (!review.isExisting(file, stmt, table)) continue;
@@ -29,7 +29,7 @@ export const rule: SqlRule = {
         report(
           review,
           meta,
-          review.pos(file, offset()),
+          review.pos(file, review.alterCmdOffset(file, stmt, index)),
           `SET NOT NULL on ${label}.${col} scans the whole table under an ACCESS EXCLUSIVE lock to prove there is no NULL. Since PostgreSQL 12 the scan is skipped when a validated CHECK (${col} IS NOT NULL) already proves it, and that CHECK can be added NOT VALID and validated without blocking traffic.`,
           {
             evidence: { table: label, column: cmd.name, lock: 'ACCESS EXCLUSIVE' },

@@ -11,7 +11,7 @@ export const rule: SqlRule = {
   meta,
   check(review) {
     const out = [];
-    for (const { file, stmt, alter, cmd, offset } of alterCommands(review)) {
+    for (const { file, stmt, alter, cmd, index } of alterCommands(review)) {
       if (cmd.subtype !== 'AT_ValidateConstraint' || !cmd.name) continue;
       const table = review.table(stmt, alter.relation);
       if (!table) continue;
@@ -25,7 +25,7 @@ export const rule: SqlRule = {
         report(
           review,
           meta,
-          review.pos(file, offset()),
+          review.pos(file, review.alterCmdOffset(file, stmt, index)),
           `VALIDATE CONSTRAINT ${quoteIdent(cmd.name)} runs in the same transaction that added it NOT VALID (line ${line}): the lock the ADD took on ${label} is held until COMMIT, so the validation scan still blocks traffic and NOT VALID buys nothing.`,
           {
             evidence: { table: label, constraint: cmd.name, addedAtLine: line },

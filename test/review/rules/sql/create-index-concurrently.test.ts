@@ -7,6 +7,7 @@ testSqlRule(rule, {
   valid: [
     'CREATE INDEX CONCURRENTLY orders_placed_idx ON orders (placed_at);',
     { name: 'table created earlier in the same file', code: 'CREATE TABLE orders (id bigint PRIMARY KEY, placed_at timestamptz);\nCREATE INDEX ON orders (placed_at);' },
+    { name: 'materialized view created in the same file', code: 'CREATE MATERIALIZED VIEW daily AS SELECT 1 AS n;\nCREATE UNIQUE INDEX ON daily (n);' },
     { name: 'table created and renamed in the same file', code: 'CREATE TABLE a (x int);\nALTER TABLE a RENAME TO b;\nCREATE INDEX ON b (x);' },
   ],
   invalid: [

@@ -18,10 +18,13 @@ testSqlRule(rule, {
     { name: 'partitions take the parent key', code: 'CREATE TABLE p (id bigint, at date, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);\nCREATE TABLE p_2025 PARTITION OF p FOR VALUES FROM (\'2025-01-01\') TO (\'2026-01-01\');' },
     'CREATE TEMPORARY TABLE scratch (x int);',
     { name: 'tables never created here are not judged', code: 'ALTER TABLE legacy ADD COLUMN note text;' },
+    { name: 'LIKE copies a key the history cannot see', code: 'CREATE TABLE orders_2 (LIKE orders INCLUDING ALL);' },
+    { name: 'materialized views', code: 'CREATE MATERIALIZED VIEW daily AS SELECT 1 AS n;' },
   ],
   invalid: [
     { code: 'CREATE TABLE page_views (url text, at timestamptz);', errors: [{ line: 1, column: 14, message: 'page_views has no primary key' }] },
     { code: '-- events\nCREATE TABLE IF NOT EXISTS app.events (id bigint UNIQUE NOT NULL);', errors: [{ line: 2, column: 28, message: 'app.events' }] },
+    { name: 'CREATE TABLE AS', code: 'CREATE TABLE snapshot AS SELECT * FROM orders;', errors: [{ line: 1, column: 14, message: 'snapshot' }] },
     { name: 'key dropped later', code: 'CREATE TABLE a (id bigint PRIMARY KEY);\nALTER TABLE a DROP CONSTRAINT a_pkey;', errors: [{ line: 1, column: 14 }] },
     {
       name: 'renamed table is named by its final name',
