@@ -1,6 +1,9 @@
 import type { Design } from '../model/design.js';
 import { renderMarkdown } from './markdown.js';
 import { DESIGN_JSON_SCHEMA } from './design-schema.js';
+import { renderAdrs } from './adr/index.js';
+import { renderAsyncApi, renderOpenApi } from './openapi/index.js';
+import { renderInitMigration, renderSchemaSql } from './sql/index.js';
 
 /** design.json: the model, pretty-printed with a trailing newline (stable key order from the planner). */
 export function renderDesignJson(d: Design): string {
@@ -21,5 +24,11 @@ export function renderArtifacts(d: Design): Map<string, string> {
   files.set('ARCHITECTURE.md', renderMarkdown(d));
   files.set('design.json', renderDesignJson(d));
   files.set('design.schema.json', designJsonSchema());
+  files.set('openapi.yaml', renderOpenApi(d));
+  const asyncapi = renderAsyncApi(d);
+  if (asyncapi !== null) files.set('asyncapi.yaml', asyncapi);
+  files.set('schema.sql', renderSchemaSql(d));
+  files.set('migrations/0001_init.sql', renderInitMigration(d));
+  for (const [path, text] of renderAdrs(d)) files.set(path, text);
   return files;
 }
