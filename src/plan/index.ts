@@ -53,7 +53,7 @@ export function plan(resolved: Resolved, options: PlanOptions = {}): Design {
   const farDau = far ? far.value : dauFig.oneYear;
   if (farDau > 1e9) {
     ctx.warnings.push(
-      `At ${(req.growthPerMonth.value * 100).toFixed(1)}% growth per month the ${far ? `${far.months}-month` : '1-year'} horizon reaches ${compact(farDau)} daily users; compound growth rarely lasts that long. Treat the far-horizon figures as an upper bound and revisit the growth rate.`,
+      `At ${(ctx.req.growthPerMonth.value * 100).toFixed(1)}% growth per month the ${far ? `${far.months}-month` : '1-year'} horizon reaches ${compact(farDau)} daily users; compound growth rarely lasts that long. Treat the far-horizon figures as an upper bound and revisit the growth rate.`,
     );
   }
   const cost = planCost(ctx, cap, components, dataStores);
