@@ -239,6 +239,8 @@ function collectRefs(input: OpenApiInput): RefUse[] {
         const v = value[k];
         if (v === null || typeof v !== 'object') continue;
         if (literalKeysApply && (LITERAL_KEYS.has(k) || (k === 'examples' && Array.isArray(v)))) continue;
+        // Example objects (`examples: {name: {value: …}}`) hold literal data, `$ref` keys included (SCIM).
+        if (k === 'value' && frame.parent?.key === 'examples') continue;
         stack.push({ value: v, key: k, parent: frame, ext: frame.ext || (literalKeysApply && k.startsWith('x-')) });
       }
     }

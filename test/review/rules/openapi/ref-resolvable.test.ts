@@ -31,6 +31,20 @@ paths:
               schema: {$ref: 'schemas/order.yaml'}
 `, files: {'schemas/order.yaml': `type: object
 `} },
+    { name: `$ref inside example data is literal, not a reference`, spec: `openapi: 3.0.3
+info: {title: Shop, version: '1.0'}
+paths:
+  /groups:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/scim+json:
+              examples:
+                group:
+                  value: {members: [{$ref: 'https://example.com/scim/Users/1'}]}
+` },
   ],
   invalid: [
     { spec: `openapi: 3.0.3
