@@ -50,6 +50,13 @@ describe('review runner', () => {
     expect(r.findings.every((f) => f.location.kind !== 'file' || !f.location.file.startsWith('node_modules'))).toBe(true);
   });
 
+  it('finds OpenAPI files whose openapi key comes after the first 64 KiB (components first)', async () => {
+    const late = `components:\n  schemas:\n${Array.from({ length: 3000 }, (_, i) => `    S${i}: {type: object, description: padding padding}\n`).join('')}${SPEC}`;
+    const dir = tree('late', { 'spec.yaml': late });
+    const r = await review(['.'], { cwd: dir, config: {} });
+    expect(r.files).toEqual([{ path: 'spec.yaml', kind: 'openapi' }]);
+  });
+
   it('applies severity overrides, rules turned off and ignored paths', async () => {
     const dir = tree('config', { 'openapi.yaml': SPEC, 'generated/openapi.yaml': SPEC });
     const base = await review(['.'], { cwd: dir, config: {} });
