@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { byCodeUnit } from '../util/compare.js';
 
 /**
  * One shape for everything review and diagnose report. A finding names the rule that produced it,
@@ -77,19 +78,19 @@ export function compareFindings(a: Finding, b: Finding): number {
   const lb = b.location;
   if (la.kind === 'file' && lb.kind === 'file') {
     return (
-      la.file.localeCompare(lb.file) ||
+      byCodeUnit(la.file, lb.file) ||
       la.line - lb.line ||
       la.column - lb.column ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      a.message.localeCompare(b.message)
+      byCodeUnit(a.ruleId, b.ruleId) ||
+      byCodeUnit(a.message, b.message)
     );
   }
   if (la.kind !== lb.kind) return la.kind === 'file' ? -1 : 1;
   return (
     (b.impact ?? 0) - (a.impact ?? 0) ||
     severityRank(a.severity) - severityRank(b.severity) ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    (la.kind === 'object' && lb.kind === 'object' ? la.name.localeCompare(lb.name) : 0) ||
-    a.message.localeCompare(b.message)
+    byCodeUnit(a.ruleId, b.ruleId) ||
+    (la.kind === 'object' && lb.kind === 'object' ? byCodeUnit(la.name, lb.name) : 0) ||
+    byCodeUnit(a.message, b.message)
   );
 }

@@ -1,5 +1,6 @@
 import type { Api, Component, DataStore, Endpoint, Entity, Flow } from '../model/design.js';
 import type { PlanContext } from './context.js';
+import { byCodeUnit } from '../util/compare.js';
 
 /**
  * The public API: CRUD and list operations per exposed entity (nested under its parent for
@@ -185,7 +186,7 @@ export function planApi(ctx: PlanContext, entities: Entity[]): Api {
       scheme: 'oauth2',
       tokenUrl: 'https://auth.example.com/oauth2/token',
       authorizationUrl: 'https://auth.example.com/oauth2/authorize',
-      scopes: [...scopes].sort(([x], [y]) => x.localeCompare(y)).map(([name, description]) => ({ name, description })),
+      scopes: [...scopes].sort(([x], [y]) => byCodeUnit(x, y)).map(([name, description]) => ({ name, description })),
     },
     endpoints,
     realtime,

@@ -17,6 +17,7 @@ import { search } from './search.js';
 import { socialFeed } from './social-feed.js';
 import { urlShortener } from './url-shortener.js';
 import { videoStreaming } from './video-streaming.js';
+import { byCodeUnit } from '../../util/compare.js';
 
 /**
  * Every archetype archie knows, in the order ties are broken. `generic` is the fallback and is
@@ -57,7 +58,7 @@ export function detectArchetype(text: string): ArchetypeMatch {
       }
     }
     if (score > best.score) {
-      best = { archetype: a, score, matched: matched.sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0])).map(([p]) => p) };
+      best = { archetype: a, score, matched: matched.sort((x, y) => y[1] - x[1] || byCodeUnit(x[0], y[0])).map(([p]) => p) };
     }
   }
   return best;
