@@ -4,6 +4,10 @@ import { DESIGN_JSON_SCHEMA } from './design-schema.js';
 import { renderAdrs } from './adr/index.js';
 import { renderAsyncApi, renderOpenApi } from './openapi/index.js';
 import { renderInitMigration, renderSchemaSql } from './sql/index.js';
+import { diagrams, renderDiagramFiles } from './diagrams/index.js';
+import { mermaidSections } from './diagrams/mermaid.js';
+import { renderDeployFiles } from './deploy/index.js';
+import { renderReport } from './html/report.js';
 
 /** design.json: the model, pretty-printed with a trailing newline (stable key order from the planner). */
 export function renderDesignJson(d: Design): string {
@@ -21,7 +25,8 @@ export function designJsonSchema(): string {
  */
 export function renderArtifacts(d: Design): Map<string, string> {
   const files = new Map<string, string>();
-  files.set('ARCHITECTURE.md', renderMarkdown(d));
+  const drawn = diagrams(d);
+  files.set('ARCHITECTURE.md', renderMarkdown(d, { overviewExtras: mermaidSections(d) }));
   files.set('design.json', renderDesignJson(d));
   files.set('design.schema.json', designJsonSchema());
   files.set('openapi.yaml', renderOpenApi(d));
@@ -30,5 +35,8 @@ export function renderArtifacts(d: Design): Map<string, string> {
   files.set('schema.sql', renderSchemaSql(d));
   files.set('migrations/0001_init.sql', renderInitMigration(d));
   for (const [path, text] of renderAdrs(d)) files.set(path, text);
+  for (const [path, text] of renderDiagramFiles(d, drawn)) files.set(path, text);
+  for (const [path, text] of renderDeployFiles(d)) files.set(path, text);
+  files.set('report.html', renderReport(d, drawn));
   return files;
 }

@@ -1,5 +1,5 @@
 import type { Design } from '../../model/design.js';
-import { architectureMermaid, erMermaid, mermaidSections, sequenceMermaid } from './mermaid.js';
+import { architectureMermaid, erMermaid, sequenceMermaid } from './mermaid.js';
 import { structurizrDsl } from './structurizr.js';
 import { architectureSvg, erSvg, sequenceSvg } from './svg.js';
 

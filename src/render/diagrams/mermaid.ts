@@ -20,14 +20,16 @@ export function mermaidId(id: string): string {
   return RESERVED.has(s.toLowerCase()) ? `${s}_` : s;
 }
 
-/** Text inside a quoted Mermaid label: quotes and angle brackets as entity codes. */
+const CODES: Record<string, string> = { '#': '#35;', '"': '#quot;', '<': '#lt;', '>': '#gt;', ';': '#59;' };
+
+/** Text inside a quoted Mermaid label: quotes and angle brackets as entity codes (in one pass). */
 function label(s: string): string {
-  return s.replace(/#/g, '#35;').replace(/"/g, '#quot;').replace(/</g, '#lt;').replace(/>/g, '#gt;');
+  return s.replace(/[#"<>]/g, (ch) => CODES[ch]!);
 }
 
-/** A sequence message: also `;` (statement separator) as an entity code, one line. */
+/** A sequence message: also `;` (a statement separator there) as an entity code, one line. */
 function message(s: string): string {
-  return label(s).replace(/;/g, '#59;').replace(/\r?\n/g, ' ');
+  return s.replace(/[#"<>;]/g, (ch) => CODES[ch]!).replace(/\r?\n/g, ' ');
 }
 
 export function architectureMermaid(d: Design): string {
