@@ -125,6 +125,20 @@ export function planCapacity(ctx: PlanContext): CapacityPlan {
     );
   }
 
+  const media = s.blobBytes.value > 0 && s.blobsPerUserPerDay.value > 0;
+  if (media) {
+    const perUser = ctx.archetype.defaults.mediaBytesPerUserPerDay;
+    add(
+      'media-egress-month', 'bandwidth', 'Media delivered per month (CDN)', 'GB/month',
+      perUser !== undefined
+        ? `DAU × ${formatNumber(perUser / 1e6)} MB downloaded per user per day (typical for the kind of system) × 30 days ÷ 10^9`
+        : 'DAU × uploads per user per day × object size × 5 views per upload × 30 days ÷ 10^9',
+      ['scale.dau', 'scale.blobsPerUserPerDay', 'scale.blobBytes'],
+      (m) => (s.dau.value * g(m) * (perUser ?? s.blobsPerUserPerDay.value * s.blobBytes.value * 5) * CONVENTIONS.daysPerMonth) / GB,
+      { digits: 1 },
+    );
+  }
+
   // ---------------------------------------------------------------- cache
   if (hit > 0) {
     const cacheGiB: At = (m) => (avgReads(m) * CONVENTIONS.secondsPerDay * CONVENTIONS.hotShare * s.recordBytes.value * CONVENTIONS.cacheOverhead) / GiB;

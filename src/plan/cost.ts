@@ -99,7 +99,7 @@ export function planCost(ctx: PlanContext, cap: CapacityPlan, components: Compon
           add('Object storage', 'object-storage', fig('object-storage'), 'GB-month', UNIT_PRICES.s3GbMonth);
           const uploads = (fig('dau') * ctx.req.scale.blobsPerUserPerDay.value * CONVENTIONS.daysPerMonth) / 1000;
           add('Object storage PUT requests', 'object-storage', uploads, 'thousand requests', UNIT_PRICES.s3PutPer1000);
-          add('Media delivery through the CDN (5 views per upload)', 'cdn', (uploads * 1000 * 5 * ctx.req.scale.blobBytes.value) / 1e9, 'GB', UNIT_PRICES.cdnGb);
+          add('Media delivery through the CDN', 'cdn', fig('media-egress-month'), 'GB', UNIT_PRICES.cdnGb);
           break;
         }
         default:

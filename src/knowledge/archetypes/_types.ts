@@ -88,6 +88,11 @@ export interface ArchetypeDefaults {
   p99Ms: number;
   /** Share of reads a cache can serve (hot-set skew). */
   cacheHitRate: number;
+  /**
+   * Media bytes a daily user downloads per day (images, files, video), served through the CDN.
+   * Absent: each upload is viewed 5 times.
+   */
+  mediaBytesPerUserPerDay?: number;
 }
 
 export interface ArchetypeTraits {

@@ -21,7 +21,9 @@ export const videoStreaming: Archetype = {
   defaults: {
     dau: 200_000, dauOverMau: 0.35, concurrencyRatio: 0.1, requestsPerUserPerDay: 60, peakFactor: 3,
     readWriteRatio: 2, recordBytes: 200, responseBytes: 10_000, requestBytes: 300,
-    blobsPerUserPerDay: 0.001, blobBytes: 500_000_000, retentionDays: 3_650, growthPerMonth: 0.05,
+    blobsPerUserPerDay: 0.001, blobBytes: 500_000_000,
+    // Viewers watch ~30 minutes a day at an average adaptive bitrate of ~2.5 Mbit/s: 30 × 60 × 2.5e6 / 8 bytes.
+    mediaBytesPerUserPerDay: 562_500_000, retentionDays: 3_650, growthPerMonth: 0.05,
     availability: 0.999, p99Ms: 200, cacheHitRate: 0.9,
   },
   traits: {
