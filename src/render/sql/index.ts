@@ -15,7 +15,10 @@ export const INITIAL_PARTITION_MONTHS = 6;
 /** Settings the migration runs under: give up instead of queueing behind a long transaction. */
 export const MIGRATION_TIMEOUTS = { lockTimeout: '5s', statementTimeout: '60s' } as const;
 
-/** Keywords PostgreSQL does not accept as bare column or table names. */
+/**
+ * Keywords PostgreSQL quotes when it prints a name (reserved, type/function and column-name
+ * keywords): quoting them too keeps every name usable in any expression.
+ */
 const RESERVED = new Set(
   (
     'all analyse analyze and any array as asc asymmetric authorization binary both case cast check collate collation column concurrently ' +
@@ -23,7 +26,11 @@ const RESERVED = new Set(
     'deferrable desc distinct do else end except false fetch for foreign freeze from full grant group having ilike in initially inner ' +
     'intersect into is isnull join lateral leading left like limit localtime localtimestamp natural not notnull null offset on only or ' +
     'order outer overlaps placing primary references returning right select session_user similar some symmetric system_user table ' +
-    'tablesample then to trailing true union unique user using variadic verbose when where window with'
+    'tablesample then to trailing true union unique user using variadic verbose when where window with ' +
+    'between bigint bit boolean char character coalesce dec decimal exists extract float greatest grouping inout int integer interval ' +
+    'json json_array json_arrayagg json_object json_objectagg json_scalar json_serialize least national nchar none normalize nullif ' +
+    'numeric out overlay position precision real row setof smallint substring time timestamp treat trim values varchar xmlattributes ' +
+    'xmlconcat xmlelement xmlexists xmlforest xmlnamespaces xmlparse xmlpi xmlroot xmlserialize xmltable'
   ).split(' '),
 );
 
@@ -208,7 +215,7 @@ function createIndex(e: Entity, ix: Index): string {
   return `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${ident(ix.name)} ON ${ident(e.table)}${using} (${indexElements(e, ix)})${where};`;
 }
 
-function tableDdl(d: Design, t: Table, tables: Map<string, Table>, deferred: Set<string>): string[] {
+function tableDdl(d: Design, t: Table, tables: Map<string, Table>, deferred: Set<string>, later: string[]): string[] {
   const e = t.entity;
   const table = e.table;
   const out: string[] = [];
@@ -235,7 +242,6 @@ function tableDdl(d: Design, t: Table, tables: Map<string, Table>, deferred: Set
   }
   lines.push(`CONSTRAINT ${ident(objectName(`${table}_pkey`))} PRIMARY KEY (${pk.map((f) => ident(f.name)).join(', ')})`);
   for (const f of e.fields) lines.push(...checks(table, f));
-  const later: string[] = [];
   for (const f of e.fields) {
     if (!f.references || !f.referenceEnforced) continue;
     const target = tables.get(f.references);
@@ -251,7 +257,7 @@ function tableDdl(d: Design, t: Table, tables: Map<string, Table>, deferred: Set
       });
     }
     const fk = `CONSTRAINT ${ident(objectName(`${table}_${f.name}_fkey`))} FOREIGN KEY (${ident(f.name)}) REFERENCES ${ident(target.entity.table)} (${ident(targetPk[0]!.name)})${f.onDelete ? ` ON DELETE ${ON_DELETE[f.onDelete]}` : ''}`;
-    // A reference to a table created later (a cycle) is added once both exist.
+    // A reference to a table created later (a cycle) is added once every table exists.
     if (deferred.has(`${e.name}.${f.name}`)) later.push(`ALTER TABLE ${ident(table)} ADD ${fk};`);
     else lines.push(fk);
   }
@@ -292,7 +298,6 @@ function tableDdl(d: Design, t: Table, tables: Map<string, Table>, deferred: Set
     const text = f.personal ? `personal data (GDPR Art. 4): ${oneLine(f.description)}` : oneLine(f.description);
     out.push(`COMMENT ON COLUMN ${ident(table)}.${ident(f.name)} IS ${literal(text)};`);
   }
-  if (later.length > 0) out.push('', ...later);
   return out;
 }
 
@@ -314,7 +319,9 @@ function ddl(d: Design): { body: string; tables: Table[]; elsewhere: { entity: E
       if (at !== undefined && at > position.get(t.entity.name)!) deferred.add(`${t.entity.name}.${f.name}`);
     }
   }
-  const blocks = tables.map((t) => tableDdl(d, t, byName, deferred).join('\n'));
+  const later: string[] = [];
+  const blocks = tables.map((t) => tableDdl(d, t, byName, deferred, later).join('\n'));
+  if (later.length > 0) blocks.push(['-- Foreign keys that close a cycle between tables, added once both exist.', ...later].join('\n'));
   return { body: blocks.join('\n\n'), tables, elsewhere };
 }
 

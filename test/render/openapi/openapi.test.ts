@@ -76,6 +76,19 @@ describe('openapi.yaml golden files', () => {
   });
 });
 
+describe('every contract artifact (OpenAPI, AsyncAPI, SQL, ADR)', () => {
+  it('ends with one newline and has no trailing whitespace', () => {
+    for (const ex of examples) {
+      for (const files of Object.values(goldenFiles(ex.design))) {
+        for (const [name, text] of files) {
+          expect(text.endsWith('\n') && !text.endsWith('\n\n'), `${ex.name}/${name}`).toBe(true);
+          expect(text, `${ex.name}/${name}`).not.toMatch(/[ \t]+$/m);
+        }
+      }
+    }
+  });
+});
+
 describe('openapi.yaml for every example', () => {
   it('is valid OpenAPI 3.1 for @seriousme/openapi-schema-validator, and the YAML is the document', async () => {
     const validator = new Validator();

@@ -83,19 +83,19 @@ CREATE TABLE product_images (
   id         uuid NOT NULL DEFAULT gen_random_uuid(),
   product_id uuid NOT NULL,
   object_key text NOT NULL,
-  position   integer NOT NULL,
+  "position" integer NOT NULL,
   alt_text   text,
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
   CONSTRAINT product_images_pkey PRIMARY KEY (id),
   CONSTRAINT product_images_object_key_length CHECK (char_length(object_key) <= 512),
-  CONSTRAINT product_images_position_range CHECK (position BETWEEN 0 AND 50),
+  CONSTRAINT product_images_position_range CHECK ("position" BETWEEN 0 AND 50),
   CONSTRAINT product_images_alt_text_length CHECK (char_length(alt_text) <= 250),
   CONSTRAINT product_images_product_id_fkey FOREIGN KEY (product_id) REFERENCES products (id) ON DELETE CASCADE
 );
 
 -- Gallery of a product in display order: equality on product_id, ordered by position asc, id asc.
-CREATE INDEX product_images_product_id_position_id_idx ON product_images (product_id, position, id);
+CREATE INDEX product_images_product_id_position_id_idx ON product_images (product_id, "position", id);
 -- object_key is unique.
 CREATE UNIQUE INDEX product_images_object_key_key ON product_images (object_key);
 
@@ -103,7 +103,7 @@ COMMENT ON TABLE product_images IS 'A photo of a product; the bytes live in obje
 COMMENT ON COLUMN product_images.id IS 'Identifier of the productimage.';
 COMMENT ON COLUMN product_images.product_id IS 'Product shown.';
 COMMENT ON COLUMN product_images.object_key IS 'Key of the original in object storage.';
-COMMENT ON COLUMN product_images.position IS 'Order in the gallery; 0 is the main image.';
+COMMENT ON COLUMN product_images."position" IS 'Order in the gallery; 0 is the main image.';
 COMMENT ON COLUMN product_images.alt_text IS 'Description for screen readers.';
 COMMENT ON COLUMN product_images.created_at IS 'When it was created.';
 COMMENT ON COLUMN product_images.updated_at IS 'When it was last changed.';
