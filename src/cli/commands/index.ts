@@ -3,6 +3,8 @@ import { register as capacity } from './capacity.js';
 import { register as design } from './design.js';
 import { register as diagnose } from './diagnose.js';
 import { register as review } from './review.js';
+import { register as scale } from './scale.js';
+import { register as verify } from './verify.js';
 
 /**
  * Every command registers its flags here. Command files stay thin: they parse flags and load the
@@ -10,4 +12,4 @@ import { register as review } from './review.js';
  */
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [design, capacity, review, diagnose];
+export const COMMANDS: RegisterCommand[] = [design, capacity, review, diagnose, scale, verify];
