@@ -11,3 +11,5 @@ export { renderMarkdown } from './render/markdown.js';
 export { SCHEMA_VERSION } from './model/version.js';
 export type { Design, Decision, Entity, Endpoint, CapacityFigure, Component, DataStore } from './model/design.js';
 export type { Requirements, Provenance, Assumption, OpenQuestion } from './model/requirements.js';
+export { diagnose, explain, formatText as formatDiagnoseText, formatJson as formatDiagnoseJson, formatMarkdown as formatDiagnoseMarkdown, formatExplainText, hasFailures as diagnoseHasFailures, DiagnoseConnectError } from './diagnose/index.js';
+export type { DiagnoseOptions, DiagnoseReport, ExplainOptions, ExplainReport, Thresholds as DiagnoseThresholds } from './diagnose/index.js';

@@ -4,7 +4,7 @@ import type { ActivityFact, SettingFact, TableFact } from './_facts.js';
 export interface AutovacuumPolicy {
   /** Off for the server (autovacuum = off) or for the table (autovacuum_enabled = false). */
   enabled: boolean;
-  disabledBy: 'server' | 'table' | null;
+  disabledBy: 'server' | 'table' | 'server and table' | null;
   /** Dead rows at which autovacuum vacuums the table. */
   vacuumTrigger: number;
   /** Changed rows at which autovacuum analyzes the table. */
@@ -28,13 +28,18 @@ export function autovacuumPolicy(t: TableFact, settings: Map<string, SettingFact
   const rows = Math.max(0, t.reltuples);
   return {
     enabled: serverOn && tableOn,
-    disabledBy: !serverOn ? 'server' : !tableOn ? 'table' : null,
+    disabledBy: !serverOn && !tableOn ? 'server and table' : !serverOn ? 'server' : !tableOn ? 'table' : null,
     vacuumTrigger:
       pick('autovacuum_vacuum_threshold', 'autovacuum_vacuum_threshold', 50) + pick('autovacuum_vacuum_scale_factor', 'autovacuum_vacuum_scale_factor', 0.2) * rows,
     analyzeTrigger:
       pick('autovacuum_analyze_threshold', 'autovacuum_analyze_threshold', 50) + pick('autovacuum_analyze_scale_factor', 'autovacuum_analyze_scale_factor', 0.1) * rows,
     maxWorkers: num(settings, 'autovacuum_max_workers', 3),
   };
+}
+
+/** "on the server", "for this table", or both. */
+export function disabledWhere(p: AutovacuumPolicy): string {
+  return p.disabledBy === 'server' ? 'on the server' : p.disabledBy === 'table' ? 'for this table' : 'on the server and for this table';
 }
 
 /** True when every autovacuum worker is busy right now (tables queue behind them). */

@@ -3,6 +3,9 @@ import { ArchieError } from '../errors.js';
 /** Query parameters whose values are secrets and never printed. */
 const SECRET_PARAMS = new Set(['password', 'sslpassword']);
 
+/** Stands in for an empty host while the URL is parsed. */
+const EMPTY_HOST = 'archie-empty-host.invalid';
+
 export type SslMode = 'disable' | 'allow' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
 const SSL_MODES: readonly SslMode[] = ['disable', 'allow', 'prefer', 'require', 'verify-ca', 'verify-full'];
 
@@ -31,9 +34,9 @@ export interface Target {
  */
 export function redactUrl(text: string): string {
   return text
-    .replace(/(postgres(?:ql)?:\/\/[^:/?#@\s]*):([^@/?#\s]*)@/gi, '$1:***@')
-    .replace(/([?&](?:ssl)?password=)[^&#\s]*/gi, '$1***')
-    .replace(/(\b(?:ssl)?password\s*=\s*)('[^']*'|\S+)/gi, '$1***');
+    .replace(/([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*):([^/?#\s]*)@/gi, '$1:***@')
+    .replace(/([?&](?:ssl)?password=)[^&#\s,;]*/gi, '$1***')
+    .replace(/(^|[\s;,(])((?:ssl)?password\s*=\s*)('[^']*'|[^\s&,;)]+)/gi, '$1$2***');
 }
 
 /** Redact URLs and every occurrence of the given secrets (when long enough to be unambiguous). */
@@ -64,14 +67,16 @@ function decode(s: string): string {
 export function parseTarget(raw: string, env: NodeJS.ProcessEnv = process.env): Target {
   const trimmed = raw.trim();
   if (!/^postgres(ql)?:\/\//i.test(trimmed)) {
-    throw new ArchieError('USAGE', `not a PostgreSQL URL: "${redactUrl(trimmed).slice(0, 80)}"`, {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(trimmed)?.[1];
+    throw new ArchieError('USAGE', scheme ? `not a PostgreSQL URL (scheme "${scheme}:")` : 'not a PostgreSQL URL', {
       hint: 'give a URL like postgres://user@host:5432/dbname (the password is better kept in PGPASSWORD or ~/.pgpass)',
     });
   }
   let url: URL;
   try {
     // WHATWG URL parsing needs a special scheme to split host and port; the path and query are the same.
-    url = new URL(trimmed.replace(/^postgres(ql)?:/i, 'http:'));
+    // An empty host (postgres:///db?host=/socket/dir) is valid for libpq but not for WHATWG URLs.
+    url = new URL(trimmed.replace(/^postgres(ql)?:\/\/([^/?#]*@)?(?=[/?#]|$)/i, (_m, _s, user: string | undefined) => `http://${user ?? ''}${EMPTY_HOST}`));
   } catch {
     throw new ArchieError('USAGE', `cannot parse the database URL "${redactUrl(trimmed).slice(0, 80)}"`, {
       hint: 'percent-encode special characters in the user and password (e.g. @ as %40)',
@@ -86,7 +91,8 @@ export function parseTarget(raw: string, env: NodeJS.ProcessEnv = process.env): 
     }
   }
   const hostParam = q.get('host');
-  const host = hostParam ?? (url.hostname ? decode(url.hostname).replace(/^\[|\]$/g, '') : env.PGHOST || 'localhost');
+  const urlHost = url.hostname === EMPTY_HOST ? '' : url.hostname;
+  const host = hostParam ?? (urlHost ? decode(urlHost).replace(/^\[|\]$/g, '') : env.PGHOST || 'localhost');
   const portText = q.get('port') ?? (url.port || env.PGPORT || '5432');
   const port = Number(portText);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
@@ -120,7 +126,7 @@ export function parseTarget(raw: string, env: NodeJS.ProcessEnv = process.env): 
 
 function buildRedacted(url: URL, q: URLSearchParams): string {
   const user = url.username ? `${url.username}${url.password ? ':***' : ''}@` : '';
-  const hostPort = url.host;
+  const hostPort = url.hostname === EMPTY_HOST ? '' : url.host;
   const params = [...q.entries()].map(([k, v]) => `${k}=${SECRET_PARAMS.has(k) ? '***' : encodeURIComponent(v)}`);
   return `postgres://${user}${hostPort}${url.pathname === '/' ? '' : url.pathname}${params.length ? `?${params.join('&')}` : ''}`;
 }

@@ -21,8 +21,10 @@ export const ThresholdsSchema = z
     slowQueryMeanMs: z.number().min(0).default(250),
     slowQueryMinCalls: z.number().min(0).default(10),
     slowQueryMinShare: z.number().min(0).max(1).default(0.05),
-    /** unused-index: an unused index this large is a warning (smaller ones are info). */
+    /** unused-index: an unused index this large is a warning (smaller ones are info)... */
     unusedIndexWarnBytes: z.number().min(0).default(64 * 1024 * 1024),
+    /** ...and one smaller than this is not worth a line (the indexes of tiny tables). */
+    unusedIndexMinBytes: z.number().min(0).default(256 * 1024),
     /** blocking-locks: wait times (seconds) for warning and error. */
     blockedWarnSeconds: z.number().min(0).default(5),
     blockedErrorSeconds: z.number().min(0).default(60),

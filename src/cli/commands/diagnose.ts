@@ -129,7 +129,6 @@ async function run(out: Output, urlArg: string | undefined, flags: DiagnoseFlags
     skip: list(flags.skip),
     machine: memory !== undefined || cpus !== undefined ? { memoryBytes: memory, cpus } : undefined,
     auditLocks: flags.auditLocks === true,
-    onProgress: (id) => out.progress(id),
   });
   out.result(format === 'json' ? lib.formatJson(report) : format === 'md' ? lib.formatMarkdown(report) : lib.formatText(report, { color }));
   return lib.hasFailures(report.findings, failOn) ? EXIT.FINDINGS : EXIT.OK;

@@ -1,5 +1,5 @@
 import type { Finding } from '../../model/finding.js';
-import { autovacuumPolicy, workersSaturated } from '../_autovacuum.js';
+import { autovacuumPolicy, disabledWhere, workersSaturated } from '../_autovacuum.js';
 import { qualified, type ActivityFact, type SettingFact, type TableFact } from '../_facts.js';
 import { formatCount, formatDuration, formatPercent, impact, logScale, objectFinding, round } from '../_util.js';
 import type { Check, CheckContext, Thresholds } from '../types.js';
@@ -48,7 +48,7 @@ export function evaluateDeadTuples(input: DeadTupleInput, t: Thresholds): Findin
     const name = qualified(table.schema, table.name);
     const saturated = workersSaturated(input.activity, policy.maxWorkers);
     const cause = !policy.enabled
-      ? `autovacuum is disabled ${policy.disabledBy === 'server' ? 'on the server' : 'for this table'}`
+      ? `autovacuum is disabled ${disabledWhere(policy)}`
       : holder
         ? `${holder.kind} ${holder.name} holds a snapshot ${formatCount(holder.xidAge)} transactions old, so VACUUM cannot remove rows deleted after it`
         : saturated
@@ -57,7 +57,7 @@ export function evaluateDeadTuples(input: DeadTupleInput, t: Thresholds): Findin
             ? 'autovacuum has not vacuumed it since statistics began'
             : `autovacuum last ran ${formatDuration(table.autovacuumAgeS)} ago`;
     const lines = [`VACUUM (VERBOSE, ANALYZE) ${name};`];
-    if (policy.disabledBy === 'table') lines.push(`ALTER TABLE ${name} RESET (autovacuum_enabled);`);
+    if (policy.disabledBy === 'table' || policy.disabledBy === 'server and table') lines.push(`ALTER TABLE ${name} RESET (autovacuum_enabled);`);
     else if (policy.enabled && !holder && table.reltuples >= 1_000_000) lines.push(`ALTER TABLE ${name} SET (autovacuum_vacuum_scale_factor = 0.02);`);
     if (holder?.kind === 'session') lines.push(`-- the old snapshot: SELECT pg_terminate_backend(${holder.name.replace(/^pid /, '')});`);
     if (holder?.kind === 'replication slot') lines.push(`-- an abandoned slot: SELECT pg_drop_replication_slot('${holder.name.replace(/'/g, "''")}');`);
@@ -82,8 +82,9 @@ export function evaluateDeadTuples(input: DeadTupleInput, t: Thresholds): Findin
             oldestSnapshotHolder: holder ? `${holder.kind} ${holder.name} (${formatCount(holder.xidAge)} xids)` : null,
           },
           fix: {
-            description:
-              'Vacuum it now; then remove the cause so autovacuum keeps up by itself (dead rows make scans read more pages and turn into bloat)',
+            description: `Vacuum it now; then remove the cause so autovacuum keeps up by itself (dead rows make scans read more pages and turn into bloat)${
+              policy.disabledBy?.startsWith('server') ? '. Autovacuum is off for the whole server: set autovacuum = on (a reload is enough)' : ''
+            }`,
             code: lines.join('\n'),
             language: 'sql',
           },

@@ -50,6 +50,25 @@ function dropSql(i: IndexFact): string {
   return `DROP INDEX CONCURRENTLY IF EXISTS ${qualified(i.schema, i.name)};`;
 }
 
+/** Indexes that take part in a duplicate or prefix pair (their definitions are worth fetching). */
+export function duplicateCandidates(indexes: IndexFact[]): Set<number> {
+  const usable = indexes.filter((i) => i.relkind === 'i' && i.isValid);
+  const byTable = new Map<number, IndexFact[]>();
+  for (const i of usable) byTable.set(i.tableOid, [...(byTable.get(i.tableOid) ?? []), i]);
+  const out = new Set<number>();
+  for (const group of byTable.values()) {
+    for (const a of group) {
+      for (const b of group) {
+        if (a.oid !== b.oid && (sameDefinition(a, b) || isPrefixOf(a, b))) {
+          out.add(a.oid);
+          out.add(b.oid);
+        }
+      }
+    }
+  }
+  return out;
+}
+
 export function evaluateDuplicateIndexes(indexes: IndexFact[], blockSize: number, database: string): Finding[] {
   const usable = indexes.filter((i) => i.relkind === 'i' && i.isValid);
   const out: Finding[] = [];
@@ -123,6 +142,14 @@ export const check: Check = {
   summary: 'Indexes that duplicate another index exactly, or whose columns lead another index',
   docs: 'docs/diagnose/duplicate-index.md',
   async run(ctx: CheckContext): Promise<Finding[]> {
-    return evaluateDuplicateIndexes(await ctx.facts.indexes(), ctx.server.blockSize, ctx.server.database);
+    const indexes = await ctx.facts.indexes();
+    const involved = duplicateCandidates(indexes);
+    if (involved.size === 0) return [];
+    const defined = new Map((await ctx.facts.withDefinitions(indexes.filter((i) => involved.has(i.oid)))).map((i) => [i.oid, i]));
+    return evaluateDuplicateIndexes(
+      indexes.map((i) => defined.get(i.oid) ?? i),
+      ctx.server.blockSize,
+      ctx.server.database,
+    );
   },
 };

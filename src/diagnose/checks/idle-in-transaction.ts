@@ -56,7 +56,10 @@ export const check: Check = {
     const [all, settings] = await Promise.all([ctx.facts.activity(), ctx.facts.settings()]);
     const sessions = all.filter((a) => a.database === ctx.server.database);
     const timeout = Number(settings.get('idle_in_transaction_session_timeout')?.value ?? 0);
+    const limit = timeout > 0 ? timeout : null;
+    // The parser (for redacting query text) loads only when there is something to report.
+    if (evaluateIdleInTransaction(sessions.map((a) => ({ ...a, query: null })), ctx.server.database, limit, ctx.thresholds).length === 0) return [];
     await loadParser();
-    return evaluateIdleInTransaction(sessions, ctx.server.database, timeout > 0 ? timeout : null, ctx.thresholds);
+    return evaluateIdleInTransaction(sessions, ctx.server.database, limit, ctx.thresholds);
   },
 };

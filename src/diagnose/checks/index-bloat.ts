@@ -59,7 +59,13 @@ export const check: Check = {
   summary: 'B-tree indexes much larger than a fresh build (estimated from statistics, no index scan)',
   docs: 'docs/diagnose/index-bloat.md',
   async run(ctx: CheckContext): Promise<Finding[]> {
-    const [indexes, tables, columns] = await Promise.all([ctx.facts.indexes(), ctx.facts.tables(), ctx.facts.columnsByTable()]);
-    return evaluateIndexBloat(indexes, new Map(tables.map((x) => [x.oid, x])), columns, ctx.server.blockSize, ctx.server.database, ctx.thresholds);
+    const [indexes, tables] = await Promise.all([ctx.facts.indexes(), ctx.facts.tables()]);
+    const minBytes = Math.min(ctx.thresholds.bloatInfoBytes, ctx.thresholds.bloatWarnBytes);
+    const candidates = indexes.filter((i) => i.relpages * ctx.server.blockSize >= minBytes);
+    if (candidates.length === 0) return [];
+    const tableByOid = new Map(tables.map((x) => [x.oid, x]));
+    const owners = [...new Set(candidates.map((i) => i.tableOid))].map((oid) => tableByOid.get(oid)).filter((x): x is TableFact => x !== undefined);
+    const columns = await ctx.facts.statsFor(owners);
+    return evaluateIndexBloat(candidates, tableByOid, columns, ctx.server.blockSize, ctx.server.database, ctx.thresholds);
   },
 };

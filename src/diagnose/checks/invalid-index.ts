@@ -61,7 +61,7 @@ export function evaluateInvalidIndexes(
         'index',
         name,
         database,
-        `${name} on ${table} is invalid (a CREATE INDEX CONCURRENTLY or REINDEX CONCURRENTLY that failed): queries never use it${i.isReady ? ', yet every write still maintains it' : ''} (${formatBytes(size)})`,
+        `${name} on ${table} is invalid (a CREATE INDEX CONCURRENTLY or REINDEX CONCURRENTLY that failed): queries never use it${i.isReady ? ', yet every write still maintains it' : ''}${size > 0 ? ` (${formatBytes(size)})` : ''}`,
         {
           evidence: { sizeBytes: size, ready: i.isReady, unique: i.isUnique, definition: i.definition },
           fix: {
@@ -83,8 +83,9 @@ export const check: Check = {
   summary: 'Invalid indexes left behind by a failed concurrent build',
   docs: 'docs/diagnose/invalid-index.md',
   async run(ctx: CheckContext): Promise<Finding[]> {
-    const indexes = await ctx.facts.indexes();
-    if (indexes.every((i) => i.isValid)) return [];
+    const invalid = (await ctx.facts.indexes()).filter((i) => !i.isValid);
+    if (invalid.length === 0) return [];
+    const indexes = await ctx.facts.withDefinitions(invalid);
     const rows = await ctx.session.query('invalid-index.progress', `SELECT index_relid::int8 AS oid FROM pg_stat_progress_create_index`);
     const building = new Set(rows.map((r) => Number(r.oid)));
     const partitioned = indexes.filter((i) => i.relkind === 'I' && !i.isValid).map((i) => i.oid);

@@ -55,6 +55,9 @@ export const check: Check = {
     if (!ctx.server.readAllStats && sessions.some((a) => a.query === '<insufficient privilege>')) {
       ctx.note("Other users' query texts are hidden: grant pg_read_all_stats (or pg_monitor) to see them.");
     }
+    // The parser (for redacting query text) loads only when there is something to report.
+    const found = evaluateLongRunning(sessions.map((a) => ({ ...a, query: null })), ctx.server.database, ctx.thresholds);
+    if (found.length === 0) return [];
     await loadParser();
     return evaluateLongRunning(sessions, ctx.server.database, ctx.thresholds);
   },

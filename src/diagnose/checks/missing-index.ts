@@ -139,7 +139,9 @@ export function suggestIndex(
           (distinctValues(byName.get(b), rows) ?? 0) - (distinctValues(byName.get(a), rows) ?? 0) ||
           a.localeCompare(b),
       );
-    const eqs = ranked.filter(([, k]) => k !== 'range').map(([c]) => c);
+    // Join columns matter when nothing else narrows the table (the inner side of a nested loop).
+    const filtersOnly = ranked.filter(([, k]) => k === 'eq' || k === 'in').map(([c]) => c);
+    const eqs = filtersOnly.length > 0 ? filtersOnly : ranked.filter(([, k]) => k === 'join').map(([c]) => c);
     const range = ranked.find(([, k]) => k === 'range')?.[0];
     const cols = [...eqs, ...(range ? [range] : [])].slice(0, 3);
     if (cols.length === 0) continue;
@@ -212,12 +214,15 @@ export const check: Check = {
     const tables = await ctx.facts.tables();
     const heavy = tables.map((t) => [t, seqScanHeavy(t, th)] as const).filter((x): x is [TableFact, SeqScanStats] => x[1] !== null);
     if (heavy.length === 0) return [];
-    const [indexes, columnsByTable, statements, extensions] = await Promise.all([
+    const [indexes, names, statements, extensions, stats] = await Promise.all([
       ctx.facts.indexes(),
       ctx.facts.columnsByTable(),
       ctx.facts.statements(th.topQueries),
       ctx.facts.extensions(),
+      ctx.facts.statsFor(heavy.map(([t]) => t)),
     ]);
+    // Names for every table (to resolve the queries' columns), distinct-value counts for the heavy ones.
+    const columnsByTable = new Map([...names, ...stats]);
     let filters = new Map<number, TableFilter[]>();
     if (statements.status === 'ok') {
       await loadParser();

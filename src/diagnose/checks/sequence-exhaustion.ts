@@ -49,7 +49,7 @@ export function evaluateSequences(input: SequenceInput, t: Thresholds): Finding[
         'sequence',
         name,
         input.database,
-        `${name} has used ${formatPercent(used)} of its range (${s.lastValueText} of ${formatCount(s.max)}; ${formatCount(remaining)} values left)${ownerName ? `; it feeds ${ownerName}` : ''}: nextval() fails when it runs out`,
+        `${name} has used ${formatPercent(used)} of its range (${Math.abs(s.lastValue as number) < 2 ** 53 ? formatCount(s.lastValue as number) : s.lastValueText} of ${formatCount(s.max)}; ${formatCount(remaining)} values left)${ownerName ? `; it feeds ${ownerName}` : ''}: nextval() fails when it runs out`,
         {
           evidence: {
             lastValue: s.lastValueText,

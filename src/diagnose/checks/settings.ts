@@ -87,6 +87,12 @@ export function evaluateSettings(input: SettingsInput): Finding[] {
     );
   }
 
+  if ((s.get('autovacuum')?.value ?? 'on') === 'off') {
+    out.push(
+      advice('autovacuum', db, 'autovacuum is off for the whole server: dead rows pile up, statistics go stale, and only emergency anti-wraparound vacuums still run (see dead-tuples and stale-statistics for the tables already affected)', { autovacuum: 'off' }, 'Turn it back on (a reload is enough); tune it per table instead of disabling it', 'autovacuum = on'),
+    );
+  }
+
   if ((s.get('track_io_timing')?.value ?? 'on') === 'off') {
     out.push(
       advice('track_io_timing', db, 'track_io_timing is off: query statistics cannot tell time spent waiting for disk from CPU time', { trackIoTiming: 'off' }, 'Turn it on (cheap on modern systems; check with pg_test_timing)', 'track_io_timing = on'),

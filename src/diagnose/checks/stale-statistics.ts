@@ -1,5 +1,5 @@
 import type { Finding } from '../../model/finding.js';
-import { autovacuumPolicy, workersSaturated } from '../_autovacuum.js';
+import { autovacuumPolicy, disabledWhere, workersSaturated } from '../_autovacuum.js';
 import { qualified, type ActivityFact, type SettingFact, type TableFact } from '../_facts.js';
 import { formatCount, formatDuration, impact, logScale, objectFinding, round } from '../_util.js';
 import type { Check, CheckContext, Thresholds } from '../types.js';
@@ -33,7 +33,7 @@ export function evaluateStaleStatistics(input: StaleStatsInput, t: Thresholds): 
     let cause = '';
     if (!policy.enabled && over >= 1) {
       severity = 'warning';
-      cause = `autovacuum is disabled ${policy.disabledBy === 'server' ? 'on the server' : 'for this table'}, so nothing will analyze it`;
+      cause = `autovacuum is disabled ${disabledWhere(policy)}, so nothing will analyze it`;
     } else if (over >= t.staleStatsFactor && saturated) {
       severity = 'warning';
       cause = `all ${policy.maxWorkers} autovacuum workers are busy, so it waits its turn`;
@@ -45,7 +45,7 @@ export function evaluateStaleStatistics(input: StaleStatsInput, t: Thresholds): 
     const name = qualified(table.schema, table.name);
     const when = never ? 'never analyzed' : `last analyzed ${formatDuration(table.analyzeAgeS as number)} ago`;
     const lines = [`ANALYZE VERBOSE ${name};`];
-    if (policy.disabledBy === 'table') lines.push(`ALTER TABLE ${name} RESET (autovacuum_enabled);`);
+    if (policy.disabledBy === 'table' || policy.disabledBy === 'server and table') lines.push(`ALTER TABLE ${name} RESET (autovacuum_enabled);`);
     out.push(
       objectFinding(
         ID,
@@ -64,7 +64,9 @@ export function evaluateStaleStatistics(input: StaleStatsInput, t: Thresholds): 
             autovacuumEnabled: policy.enabled,
           },
           fix: {
-            description: 'Analyze it now (cheap: it samples the table); make sure autovacuum can do it from now on',
+            description: `Analyze it now (cheap: it samples the table); make sure autovacuum can do it from now on${
+              policy.disabledBy?.startsWith('server') ? ' (autovacuum is off for the whole server: set autovacuum = on, a reload is enough)' : ''
+            }`,
             code: lines.join('\n'),
             language: 'sql',
           },

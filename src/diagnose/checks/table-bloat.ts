@@ -60,7 +60,11 @@ export const check: Check = {
   summary: 'Tables much larger than their rows need (estimated from statistics, no table scan)',
   docs: 'docs/diagnose/table-bloat.md',
   async run(ctx: CheckContext): Promise<Finding[]> {
-    const [tables, columns] = await Promise.all([ctx.facts.tables(), ctx.facts.columnsByTable()]);
-    return evaluateTableBloat(tables, columns, ctx.server.blockSize, ctx.server.database, ctx.thresholds);
+    // A relation smaller than the smallest reportable waste cannot be reported: skip its statistics.
+    const minBytes = Math.min(ctx.thresholds.bloatInfoBytes, ctx.thresholds.bloatWarnBytes);
+    const candidates = (await ctx.facts.tables()).filter((x) => x.relkind !== 'p' && x.relpages * ctx.server.blockSize >= minBytes);
+    if (candidates.length === 0) return [];
+    const columns = await ctx.facts.statsFor(candidates);
+    return evaluateTableBloat(candidates, columns, ctx.server.blockSize, ctx.server.database, ctx.thresholds);
   },
 };

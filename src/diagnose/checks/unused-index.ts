@@ -17,12 +17,18 @@ export interface UnusedIndexInput {
 const WEEK = 7 * 86_400;
 
 /** Indexes never scanned since statistics began, that no constraint needs. */
+/** Never scanned, needed by no constraint, and big enough to matter. */
+export function isUnusedCandidate(i: IndexFact, blockSize: number, t: Thresholds): boolean {
+  if (i.relkind !== 'i' || !i.isValid || i.idxScan !== 0) return false;
+  if (i.isUnique || i.isPrimary || i.isExclusion || i.backsConstraint || i.referencedByFk) return false;
+  return i.relpages * blockSize >= t.unusedIndexMinBytes;
+}
+
 export function evaluateUnusedIndexes(input: UnusedIndexInput, t: Thresholds): Finding[] {
   const out: Finding[] = [];
   const shortHistory = input.statsAgeS !== null && input.statsAgeS < WEEK;
   for (const i of input.indexes) {
-    if (i.relkind !== 'i' || !i.isValid || i.idxScan !== 0) continue;
-    if (i.isUnique || i.isPrimary || i.isExclusion || i.backsConstraint || i.referencedByFk) continue;
+    if (!isUnusedCandidate(i, input.blockSize, t)) continue;
     const table = input.tables.get(i.tableOid);
     const size = i.relpages * input.blockSize;
     const writes = table ? table.nTupIns + table.nTupUpd + table.nTupDel : 0;
@@ -36,7 +42,7 @@ export function evaluateUnusedIndexes(input: UnusedIndexInput, t: Thresholds): F
         'index',
         name,
         input.database,
-        `${name} on ${qualified(i.tableSchema, i.tableName)} has not been used ${since} (${formatBytes(size)}; every one of the ${formatCount(writes)} writes to the table since also updated it)`,
+        `${name} on ${qualified(i.tableSchema, i.tableName)} (${formatBytes(size)}) has not been used ${since}${writes > 0 ? `, while the ${formatCount(writes)} rows written to the table since all had to update it` : ''}`,
         {
           evidence: {
             indexScans: 0,
@@ -69,8 +75,9 @@ export const check: Check = {
     if (db.statsAgeS !== null && db.statsAgeS < WEEK) {
       ctx.note(`Statistics were reset ${formatDuration(db.statsAgeS)} ago: "unused" only covers that period.`);
     }
+    const candidates = await ctx.facts.withDefinitions(indexes.filter((i) => isUnusedCandidate(i, ctx.server.blockSize, ctx.thresholds)));
     return evaluateUnusedIndexes(
-      { indexes, tables: new Map(tables.map((t) => [t.oid, t])), blockSize: ctx.server.blockSize, statsAgeS: db.statsAgeS, database: ctx.server.database },
+      { indexes: candidates, tables: new Map(tables.map((t) => [t.oid, t])), blockSize: ctx.server.blockSize, statsAgeS: db.statsAgeS, database: ctx.server.database },
       ctx.thresholds,
     );
   },

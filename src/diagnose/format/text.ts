@@ -37,7 +37,8 @@ function indent(text: string, prefix: string): string {
 function findingBlock(c: Colors, f: Finding, n: number): string {
   const where = f.location.kind === 'object' ? `${f.location.objectType} ${f.location.name}` : `${f.location.file}:${f.location.line}`;
   const lines = [`${String(n).padStart(2)}. ${severityLabel(c, f.severity)} ${c.bold(f.ruleId)}  ${c.dim(where)}`, indent(f.message, '      ')];
-  const ev = Object.entries(f.evidence ?? {}).filter(([k]) => k !== 'query' && k !== 'definition');
+  // The message already quotes the query and the definition; nulls say nothing in a terminal.
+  const ev = Object.entries(f.evidence ?? {}).filter(([k, v]) => k !== 'query' && k !== 'definition' && v !== null);
   if (ev.length) lines.push(indent(c.dim(ev.map(([k, v]) => `${k}: ${evidenceText(k, v)}`).join(' · ')), '      '));
   if (f.fix) {
     lines.push(`      ${c.green('fix:')} ${f.fix.description}`);
