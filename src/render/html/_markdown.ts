@@ -14,7 +14,7 @@ export function inline(s: string): string {
   const parts = s.split(/(`[^`]*`)/g);
   return parts
     .map((p) => {
-      if (p.length >= 2 && p.startsWith('`') && p.endsWith('`')) return `<code>${esc(p.slice(1, -1))}</code>`;
+      if (p.length >= 2 && p.startsWith('`') && p.endsWith('`')) return `<code>${esc(p.slice(1, -1).replace(/\\\|/g, '|'))}</code>`;
       let h = esc(p.replace(/\\\|/g, '|'));
       h = h.replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>');
       h = h.replace(/(^|[\s(])\*([^*\s][^*]*)\*(?=[\s).,;:!?]|$)/g, '$1<em>$2</em>');
