@@ -1,5 +1,5 @@
 import { ArchieError } from '../../errors.js';
-import type { Design, Endpoint, Entity, Field } from '../../model/design.js';
+import type { AccessPattern, Design, Endpoint, Entity, Field } from '../../model/design.js';
 import { fieldSchema, idField, idParamName, type Schema } from './_schema.js';
 import { toYaml, type YamlValue } from './_yaml.js';
 
@@ -321,7 +321,7 @@ class OpenApiBuilder {
       const f = e.fields.find((x) => x.name === name);
       if (!f) throw new ArchieError('INVALID', `${ep.operationId} filters on "${name}", which is not a field of ${e.name}`, { hint: 'filters name entity fields, or q for text search' });
       const { description: _d, readOnly: _r, examples, ...schema } = fieldSchema(f, { nonNull: true });
-      out.push({ name, in: 'query', required: false, description: `Only ${e.resource} whose ${name} equals this value.`, schema, ...(Array.isArray(examples) && { example: examples[0] }) });
+      out.push({ name, in: 'query', required: false, description: this.filterText(e, name, pattern), schema, ...(Array.isArray(examples) && { example: examples[0] }) });
     }
     if (ep.sorts.length > 0) {
       for (const s of ep.sorts) {
@@ -338,6 +338,21 @@ class OpenApiBuilder {
       });
     }
     return out;
+  }
+
+  /** How a filter compares, from the access pattern the list serves (else any pattern of the entity that filters on it). */
+  filterText(e: Entity, name: string, pattern: AccessPattern | undefined): string {
+    const op = (pattern?.filters.find((f) => f.field === name) ?? e.accessPatterns.flatMap((p) => p.filters).find((f) => f.field === name))?.op ?? '=';
+    const field = e.fields.find((f) => f.name === name);
+    const temporal = field?.type === 'timestamp' || field?.type === 'date';
+    switch (op) {
+      case '>=':
+        return `Only ${e.resource} whose ${name} is ${temporal ? 'at or after' : 'at least'} this value.`;
+      case '<=':
+        return `Only ${e.resource} whose ${name} is ${temporal ? 'at or before' : 'at most'} this value.`;
+      default:
+        return `Only ${e.resource} whose ${name} equals this value.`;
+    }
   }
 
   textSearchParam(e: Entity): Schema {
