@@ -26,7 +26,8 @@ export function designJsonSchema(): string {
 export function renderArtifacts(d: Design): Map<string, string> {
   const files = new Map<string, string>();
   const drawn = diagrams(d);
-  files.set('ARCHITECTURE.md', renderMarkdown(d, { overviewExtras: mermaidSections(d) }));
+  const architecture = renderMarkdown(d, { overviewExtras: mermaidSections(d) });
+  files.set('ARCHITECTURE.md', architecture);
   files.set('design.json', renderDesignJson(d));
   files.set('design.schema.json', designJsonSchema());
   files.set('openapi.yaml', renderOpenApi(d));
@@ -37,6 +38,6 @@ export function renderArtifacts(d: Design): Map<string, string> {
   for (const [path, text] of renderAdrs(d)) files.set(path, text);
   for (const [path, text] of renderDiagramFiles(d, drawn)) files.set(path, text);
   for (const [path, text] of renderDeployFiles(d)) files.set(path, text);
-  files.set('report.html', renderReport(d, drawn));
+  files.set('report.html', renderReport(d, drawn, architecture));
   return files;
 }

@@ -47,10 +47,14 @@ export interface Heading {
 }
 
 /**
- * Convert Markdown to HTML. `hooks.block(line)` may replace a whole line (used for placeholders
- * where figures go); `hooks.beforeHeading(h)` may emit HTML just before a heading.
+ * Convert Markdown to HTML. `hooks.block(line)` may replace a whole line, `hooks.fence(lang, body)`
+ * a whole fenced block (diagram sources become figures); `hooks.beforeHeading(h)` may emit HTML
+ * just before a heading.
  */
-export function markdownToHtml(md: string, hooks: { block?: (line: string) => string | null; beforeHeading?: (h: Heading) => string } = {}): { html: string; headings: Heading[] } {
+export function markdownToHtml(
+  md: string,
+  hooks: { block?: (line: string) => string | null; beforeHeading?: (h: Heading) => string; fence?: (lang: string, body: string) => string | null } = {},
+): { html: string; headings: Heading[] } {
   const lines = md.replace(/\r\n/g, '\n').split('\n');
   const out: string[] = [];
   const headings: Heading[] = [];
@@ -91,7 +95,8 @@ export function markdownToHtml(md: string, hooks: { block?: (line: string) => st
       i++;
       while (i < lines.length && !lines[i]!.startsWith('```')) body.push(lines[i++]!);
       i++;
-      out.push(`<pre${lang ? ` data-lang="${esc(lang)}"` : ''}><code>${esc(body.join('\n'))}</code></pre>`);
+      const replaced = hooks.fence?.(lang, body.join('\n'));
+      out.push(replaced ?? `<pre${lang ? ` data-lang="${esc(lang)}"` : ''}><code>${esc(body.join('\n'))}</code></pre>`);
       continue;
     }
     if (isTable(line) && /^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$/.test(lines[i + 1] ?? '')) {

@@ -1,17 +1,16 @@
 import type { Design } from '../../model/design.js';
 import { renderMarkdown } from '../markdown.js';
 import type { Diagram } from '../diagrams/index.js';
+import { mermaidSections } from '../diagrams/mermaid.js';
 import { capacityCharts } from './charts.js';
 import { esc, markdownToHtml } from './_markdown.js';
 
 /**
  * report.html: the whole specification on one self-contained page. The text is ARCHITECTURE.md
- * turned into HTML, the diagrams are the SVGs inlined where the Mermaid sources sit in the
- * Markdown, and the capacity section gains charts over time. A Content-Security-Policy forbids
+ * turned into HTML (pass the Markdown already rendered to avoid rendering it twice), each Mermaid
+ * source is replaced by its SVG, and the capacity section gains charts over time. A Content-Security-Policy forbids
  * every network request, there is no script, and the page has light, dark and print styles.
  */
-
-const PLACEHOLDER = '<!-- archie:diagrams -->';
 
 const CSS = `
 :root{color-scheme:light dark;--bg:#ffffff;--fg:#1f2328;--muted:#59636e;--rule:#d1d9e0;--soft:#f6f8fa;--accent:#0969da;--chart:#0969da;--chart-area:rgba(9,105,218,.10)}
@@ -65,13 +64,16 @@ function figure(x: Diagram): string {
   return `<figure class="diagram" id="diagram-${x.name}">\n${x.svg.trim()}\n<figcaption>${esc(x.title)} (also <code>diagrams/${x.name}.svg</code>, source <code>diagrams/${x.name}.mmd</code>).</figcaption>\n</figure>`;
 }
 
-export function renderReport(d: Design, diagrams: Diagram[]): string {
-  const md = renderMarkdown(d, { overviewExtras: [PLACEHOLDER] });
+export function renderReport(d: Design, diagrams: Diagram[], md = renderMarkdown(d, { overviewExtras: mermaidSections(d) })): string {
+  const bySource = new Map(diagrams.map((x) => [x.mermaid.trimEnd(), x]));
   let chartsDone = false;
   let inCapacity = false;
   const charts = capacityCharts(d);
   const { html, headings } = markdownToHtml(md, {
-    block: (line) => (line.trim() === PLACEHOLDER ? `<h3 id="diagrams">Diagrams</h3>\n${diagrams.map(figure).join('\n')}` : null),
+    fence: (lang, body) => {
+      const x = lang === 'mermaid' ? bySource.get(body.trimEnd()) : undefined;
+      return x ? figure(x) : null;
+    },
     beforeHeading: (h) => {
       if (h.level > 2) return '';
       const emit = inCapacity && !chartsDone ? charts : '';
