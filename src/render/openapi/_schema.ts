@@ -33,6 +33,14 @@ function exampleOf(f: Field): YamlValue {
   }
 }
 
+/** Range of a decimal carried as a string (JSON Schema's minimum and maximum apply to numbers only). */
+function rangeNote(f: Field): string {
+  if (f.min !== null && f.max !== null) return ` From ${f.min} to ${f.max}.`;
+  if (f.min !== null) return ` At least ${f.min}.`;
+  if (f.max !== null) return ` At most ${f.max}.`;
+  return '';
+}
+
 function bounds(f: Field, lo: number, hi: number): Schema {
   return { minimum: f.min ?? lo, maximum: f.max ?? hi };
 }
@@ -52,9 +60,9 @@ function valueSchema(f: Field): Schema {
     case 'double':
       return { type: 'number', format: 'double', ...(f.min !== null && { minimum: f.min }), ...(f.max !== null && { maximum: f.max }) };
     case 'money':
-      return { type: 'string', format: 'decimal', pattern: DECIMAL_19_4, maxLength: 21, description: 'Decimal amount as a string (up to 15 digits and 4 decimals), so no precision is lost in JSON.' };
+      return { type: 'string', format: 'decimal', pattern: DECIMAL_19_4, maxLength: 21, description: `Decimal amount as a string (up to 15 digits and 4 decimals), so no precision is lost in JSON.${rangeNote(f)}` };
     case 'decimal':
-      return { type: 'string', format: 'decimal', pattern: DECIMAL, maxLength: 40 };
+      return { type: 'string', format: 'decimal', pattern: DECIMAL, maxLength: 40, ...(rangeNote(f) && { description: rangeNote(f).trim() }) };
     case 'boolean':
       return { type: 'boolean' };
     case 'timestamp':
