@@ -120,7 +120,7 @@ function indexSql(n: PlanNode, uses: ColumnUse[]): string | undefined {
   const range = cols.find((c) => uses.find((u) => u.column === c)?.kind === 'range');
   const chosen = [...eq, ...(range ? [range] : [])].slice(0, 3);
   const name = `${n['Relation Name']}_${chosen.join('_')}`.slice(0, 59) + '_idx';
-  return `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdent(name)} ON ${rel} (${chosen.map(quoteIdent).join(', ')});`;
+  return `CREATE INDEX CONCURRENTLY ${quoteIdent(name)} ON ${rel} (${chosen.map(quoteIdent).join(', ')});`;
 }
 
 function joinColumns(inner: PlanNode, joinExpr: string | undefined): ColumnUse[] {

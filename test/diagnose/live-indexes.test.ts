@@ -64,7 +64,7 @@ describe('diagnose on a database with index problems', () => {
   it('missing-index: the seq-scanned table with the column the top query filters on', () => {
     const f = named(byRule(report, 'missing-index'), 'public.orders');
     expect(f?.severity).toBe('warning');
-    expect(f?.fix?.code).toBe('CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_id_idx ON public.orders (customer_id);');
+    expect(f?.fix?.code).toBe('CREATE INDEX CONCURRENTLY orders_customer_id_idx ON public.orders (customer_id);');
     expect(f?.evidence?.suggestedColumns).toBe('customer_id');
     expect(Number(f?.evidence?.seqScans)).toBeGreaterThanOrEqual(15);
     expect(Number(f?.evidence?.seqShareOfRowsRead)).toBeGreaterThan(0.9);
@@ -88,11 +88,18 @@ describe('diagnose on a database with index problems', () => {
     for (const q of byRule(report, 'top-queries')) expect(String(q.evidence?.query)).not.toMatch(/archie-diagnose/);
   });
 
-  it('cache-hit-ratio: repeated sequential scans of a large table miss the cache', () => {
+  it('cache-hit-ratio: repeated sequential scans of a large table miss the cache', async () => {
     const f = byRule(report, 'cache-hit-ratio').find((x) => x.location.kind === 'object' && x.location.name.endsWith('table reads'));
-    expect(f?.severity).toBe('warning');
-    expect(Number(f?.evidence?.hitRatio)).toBeLessThan(0.9);
     expect(String(f?.evidence?.topMissing)).toContain('public.orders');
+    // A table larger than a quarter of shared_buffers is scanned through a small ring buffer, so
+    // every scan misses (this server: 128 MB); on a server with more memory only the first one does.
+    const { rows } = await db.exec(`SELECT pg_relation_size('orders') * 4 > pg_size_bytes(current_setting('shared_buffers')) AS ring`);
+    if (rows[0].ring) {
+      expect(f?.severity).toBe('warning');
+      expect(Number(f?.evidence?.hitRatio)).toBeLessThan(0.9);
+    } else {
+      expect(Number(f?.evidence?.hitRatio)).toBeLessThan(0.99);
+    }
   });
 
   it('duplicate-index: the unused exact copy is a warning, the leading-prefix index is advice', async () => {
@@ -180,7 +187,7 @@ describe('explain', () => {
     expect(r.executionMs).toBeNull();
     const f = byRule(r, 'plan-seq-scan')[0];
     expect(f?.severity).toBe('warning');
-    expect(f?.fix?.code).toBe('CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_id_idx ON public.orders (customer_id);');
+    expect(f?.fix?.code).toBe('CREATE INDEX CONCURRENTLY orders_customer_id_idx ON public.orders (customer_id);');
     expect(r.outline.join('\n')).toMatch(/Seq Scan on public\.orders/);
   });
 
@@ -214,7 +221,7 @@ describe('explain', () => {
     const f = byRule(r, 'plan-nested-loop')[0];
     expect(f?.severity).toBe('warning');
     expect(f?.evidence?.innerIsSeqScan).toBe(true);
-    expect(f?.fix?.code).toBe('CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_note_idx ON public.orders (note);');
+    expect(f?.fix?.code).toBe('CREATE INDEX CONCURRENTLY orders_note_idx ON public.orders (note);');
   });
 
   it('plans a write without running it, and refuses --analyze on a write without allowWrites', async () => {

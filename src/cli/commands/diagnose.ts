@@ -66,7 +66,7 @@ export function register(program: Command): void {
     .option('--pool-size <n>', "the application's connection pool size (all instances together), checked against the server")
     .option('--checks <ids>', 'run only these checks (comma-separated; see --list-checks)')
     .option('--skip <ids>', 'skip these checks (comma-separated)')
-    .option('--top <n>', 'queries to list per ranking (total time, mean time, calls)', '5')
+    .option('--top <n>', 'queries to list per ranking: total time, mean time, calls (default 5)')
     .option('--memory <size>', "the database machine's memory (e.g. 16GB) for settings advice; read from this host when the server is local")
     .option('--cpus <n>', "the database machine's CPU cores, for settings advice")
     .option('--statement-timeout <ms>', 'cancel any of archie\'s statements after this long (default 5000; 60000 with --analyze)')

@@ -96,10 +96,10 @@ function distinctValues(c: ColumnFact | undefined, rows: number): number | null 
 
 const KIND_ORDER: Record<string, number> = { eq: 0, in: 1, join: 2, range: 3 };
 
-/** Name an index the way PostgreSQL would (table_col1_col2_idx), within the 63-byte limit. */
-export function indexName(table: string, columns: string[]): string {
+/** Name an index the way PostgreSQL would (table_col1_col2_idx, then _idx1...), within the 63-byte limit. */
+export function indexName(table: string, columns: string[], suffix = ''): string {
   const base = `${table}_${columns.join('_')}`;
-  return `${base.slice(0, 63 - 4)}_idx`;
+  return `${base.slice(0, 63 - 4 - suffix.length)}_idx${suffix}`;
 }
 
 /**
@@ -149,13 +149,16 @@ export function suggestIndex(
       (i) => i.tableOid === table.oid && i.isValid && i.am === 'btree' && !i.predicate && i.columns[0] === cols[0],
     );
     if (leading) return { coveredBy: leading, filter };
-    const name = indexName(table.name, cols);
+    // A name already taken in the schema gets a numeric suffix, as PostgreSQL itself would do.
+    const taken = new Set(indexes.filter((i) => i.schema === table.schema).map((i) => i.name));
+    let name = indexName(table.name, cols);
+    for (let n = 1; taken.has(name); n++) name = indexName(table.name, cols, String(n));
     return {
       columns: cols,
       filter,
       indexName: name,
       lowCardinality,
-      sql: `CREATE INDEX CONCURRENTLY IF NOT EXISTS ${quoteIdent(name)} ON ${qualified(table.schema, table.name)} (${cols.map(quoteIdent).join(', ')});`,
+      sql: `CREATE INDEX CONCURRENTLY ${quoteIdent(name)} ON ${qualified(table.schema, table.name)} (${cols.map(quoteIdent).join(', ')});`,
     };
   }
   return undefined;

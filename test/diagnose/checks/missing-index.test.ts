@@ -29,7 +29,7 @@ describe('missing-index', () => {
     const s = suggestIndex(orders, filters.get(1) ?? [], cols.get(1) ?? [], []);
     expect(s && 'columns' in s ? s.columns : null).toEqual(['status', 'created_at']);
     expect(s && 'columns' in s ? s.lowCardinality : null).toEqual(['paid']);
-    expect(s && 'sql' in s ? s.sql : null).toBe('CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_status_created_at_idx ON public.orders (status, created_at);');
+    expect(s && 'sql' in s ? s.sql : null).toBe('CREATE INDEX CONCURRENTLY orders_status_created_at_idx ON public.orders (status, created_at);');
     const u = suggestIndex(users, filters.get(2) ?? [], cols.get(2) ?? [], []);
     expect(u && 'columns' in u ? u.columns : null).toEqual(['email']);
   });
@@ -56,8 +56,16 @@ describe('missing-index', () => {
     expect(filters.size).toBe(0);
   });
 
+  it('does not reuse a name another index already has', () => {
+    const filters = filtersByTable([statement({ query: 'SELECT * FROM orders WHERE status = $1' })], 1000, [orders, users], cols);
+    const s = suggestIndex(orders, filters.get(1) ?? [], cols.get(1) ?? [], [index({ tableOid: 1, name: 'orders_status_idx', columns: ['id', 'status'] })]);
+    expect(s && 'indexName' in s ? s.indexName : null).toBe('orders_status_idx1');
+  });
+
   it('names indexes within PostgreSQL\'s 63-byte limit', () => {
     expect(indexName('t', ['a', 'b'])).toBe('t_a_b_idx');
     expect(indexName('x'.repeat(70), ['col']).length).toBe(63);
+    expect(indexName('x'.repeat(70), ['col'], '2')).toMatch(/_idx2$/);
+    expect(indexName('x'.repeat(70), ['col'], '2').length).toBe(63);
   });
 });
