@@ -10,6 +10,9 @@ import { accumulated, CONVENTIONS, growthAt, type PlanContext } from './context.
 
 const ID_EXAMPLE = '5b8f2c1e-3d4a-4e6b-9c7d-0e1f2a3b4c5d';
 
+/** Reference fields that name the acting user: the server fills them from the token. */
+const ACTOR_FIELDS = new Set(['sender_id', 'created_by', 'uploader_id', 'owner_id', 'author_id', 'actor_id', 'creator_id', 'requester_id', 'reporter_id', 'uploaded_by', 'updated_by']);
+
 function field(f: ArchetypeField, overrides: Partial<Field> = {}): Field {
   return {
     name: f.name,
@@ -192,6 +195,10 @@ export function planEntities(ctx: PlanContext, storeFor: (e: ArchetypeEntity) =>
     const { head, tail } = standardFields(e);
     const own = e.fields.map((f) => {
       let fd = field(f);
+      if (f.references === 'User' && ACTOR_FIELDS.has(f.name) && !fd.serverGenerated) {
+        // Who did it comes from the access token, never from the request body (OWASP API1/API3).
+        fd = { ...fd, serverGenerated: true, description: `${fd.description} Set from the access token's subject, never from the request body.` };
+      }
       const targetPartitioned = f.references !== undefined && partitioned.has(f.references);
       const otherStore = f.references !== undefined && storeOf.get(f.references) !== storeOf.get(e.name);
       if (targetPartitioned || otherStore) {
@@ -246,7 +253,8 @@ export function planEntities(ctx: PlanContext, storeFor: (e: ArchetypeEntity) =>
     // Every reference column leads some index, so joins and cascading deletes do not scan.
     for (const f of fields) {
       if (!f.references) continue;
-      if (indexes.some((x) => x.columns[0]?.field === f.name)) continue;
+      // A partial index cannot serve the delete checks and cascades, which also see soft-deleted rows.
+      if (indexes.some((x) => x.columns[0]?.field === f.name && x.where === null && x.expression === null)) continue;
       indexes.push({
         name: indexName(e.table, [f.name]),
         columns: [{ field: f.name, direction: 'asc' }],

@@ -53,12 +53,14 @@ CREATE TABLE conversations (
 
 -- Conversations a user started, newest activity first: equality on created_by, ordered by last_message_at desc, id desc.
 CREATE INDEX conversations_created_by_last_message_at_id_idx ON conversations (created_by, last_message_at DESC, id DESC) WHERE deleted_at IS NULL;
+-- Supports the reference to User (joins, and checks on delete without a scan).
+CREATE INDEX conversations_created_by_idx ON conversations (created_by);
 
 COMMENT ON TABLE conversations IS 'A direct or group conversation.';
 COMMENT ON COLUMN conversations.id IS 'Identifier of the conversation.';
 COMMENT ON COLUMN conversations.kind IS 'Direct (two people) or group.';
 COMMENT ON COLUMN conversations.title IS 'Group name; empty for direct conversations.';
-COMMENT ON COLUMN conversations.created_by IS 'Creator.';
+COMMENT ON COLUMN conversations.created_by IS 'Creator. Set from the access token''s subject, never from the request body.';
 COMMENT ON COLUMN conversations.last_message_at IS 'Time of the latest message, for ordering the inbox.';
 COMMENT ON COLUMN conversations.created_at IS 'When it was created.';
 COMMENT ON COLUMN conversations.updated_at IS 'When it was last changed.';
@@ -128,13 +130,15 @@ CREATE TABLE messages_default PARTITION OF messages DEFAULT;
 CREATE INDEX messages_conversation_id_created_at_id_idx ON messages (conversation_id, created_at DESC, id DESC) WHERE deleted_at IS NULL;
 -- Full-text search on body (Full-text search in message bodies).
 CREATE INDEX messages_body_fts_idx ON messages USING gin (to_tsvector('simple', body)) WHERE deleted_at IS NULL;
+-- Supports the reference to Conversation (joins, and cascading deletes without a scan).
+CREATE INDEX messages_conversation_id_idx ON messages (conversation_id);
 -- Supports the reference to User (joins, and checks on delete without a scan).
 CREATE INDEX messages_sender_id_idx ON messages (sender_id);
 
 COMMENT ON TABLE messages IS 'A message posted in a conversation.';
 COMMENT ON COLUMN messages.id IS 'Identifier of the message.';
 COMMENT ON COLUMN messages.conversation_id IS 'Conversation it belongs to.';
-COMMENT ON COLUMN messages.sender_id IS 'Author.';
+COMMENT ON COLUMN messages.sender_id IS 'Author. Set from the access token''s subject, never from the request body.';
 COMMENT ON COLUMN messages.body IS 'personal data (GDPR Art. 4): Message text.';
 COMMENT ON COLUMN messages.client_message_id IS 'Id the sending device chose, to drop duplicate sends. Duplicates are rejected through the idempotency-key store: a unique index on a partitioned table must include the partition key.';
 COMMENT ON COLUMN messages.created_at IS 'When it was created.';
@@ -169,7 +173,7 @@ CREATE INDEX attachments_uploader_id_idx ON attachments (uploader_id);
 COMMENT ON TABLE attachments IS 'A file or image attached to a message; the bytes live in object storage.';
 COMMENT ON COLUMN attachments.id IS 'Identifier of the attachment.';
 COMMENT ON COLUMN attachments.message_id IS 'Message it is attached to. Refers to Message by id; not a declared foreign key because that table is partitioned (its unique key includes the partition column).';
-COMMENT ON COLUMN attachments.uploader_id IS 'Who uploaded it.';
+COMMENT ON COLUMN attachments.uploader_id IS 'Who uploaded it. Set from the access token''s subject, never from the request body.';
 COMMENT ON COLUMN attachments.content_type IS 'MIME type.';
 COMMENT ON COLUMN attachments.size_bytes IS 'Size of the object.';
 COMMENT ON COLUMN attachments.object_key IS 'Key in object storage.';

@@ -57,10 +57,12 @@ CREATE INDEX devices_owner_id_status_last_seen_at_id_idx ON devices (owner_id, s
 CREATE UNIQUE INDEX devices_serial_number_key ON devices (serial_number) WHERE deleted_at IS NULL;
 -- Online devices not seen since a cut-off, for the watchdog that marks them offline: equality on status, range on last_seen_at, ordered by last_seen_at asc, id asc.
 CREATE INDEX devices_status_last_seen_at_id_idx ON devices (status, last_seen_at, id) WHERE deleted_at IS NULL;
+-- Supports the reference to User (joins, and checks on delete without a scan).
+CREATE INDEX devices_owner_id_idx ON devices (owner_id);
 
 COMMENT ON TABLE devices IS 'A registered device with its identity, firmware and connection state.';
 COMMENT ON COLUMN devices.id IS 'Identifier of the device.';
-COMMENT ON COLUMN devices.owner_id IS 'Account responsible for the device.';
+COMMENT ON COLUMN devices.owner_id IS 'Account responsible for the device. Set from the access token''s subject, never from the request body.';
 COMMENT ON COLUMN devices.serial_number IS 'Manufacturer serial, also the client id of its certificate.';
 COMMENT ON COLUMN devices.model IS 'Hardware model.';
 COMMENT ON COLUMN devices.firmware_version IS 'Running firmware, for staged updates.';

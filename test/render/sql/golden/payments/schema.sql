@@ -56,7 +56,7 @@ CREATE INDEX accounts_owner_id_created_at_id_idx ON accounts (owner_id, created_
 
 COMMENT ON TABLE accounts IS 'A ledger account: a customer wallet, a merchant balance, or an internal account (fees, clearing, suspense).';
 COMMENT ON COLUMN accounts.id IS 'Identifier of the account.';
-COMMENT ON COLUMN accounts.owner_id IS 'Owner; empty for internal accounts.';
+COMMENT ON COLUMN accounts.owner_id IS 'Owner; empty for internal accounts. Set from the access token''s subject, never from the request body.';
 COMMENT ON COLUMN accounts.kind IS 'What the account represents.';
 COMMENT ON COLUMN accounts.currency IS 'ISO 4217 code; an account holds one currency.';
 COMMENT ON COLUMN accounts.balance IS 'Current balance, updated in the same transaction as its postings.';

@@ -118,6 +118,8 @@ CREATE TABLE projects (
 CREATE INDEX projects_tenant_id_status_updated_at_id_idx ON projects (tenant_id, status, updated_at DESC, id DESC) WHERE deleted_at IS NULL;
 -- Full-text search on name (Search project names within a tenant).
 CREATE INDEX projects_name_fts_idx ON projects USING gin (to_tsvector('simple', name)) WHERE deleted_at IS NULL;
+-- Supports the reference to Tenant (joins, and cascading deletes without a scan).
+CREATE INDEX projects_tenant_id_idx ON projects (tenant_id);
 -- Supports the reference to User (joins, and checks on delete without a scan).
 CREATE INDEX projects_owner_id_idx ON projects (owner_id);
 
@@ -125,7 +127,7 @@ COMMENT ON TABLE projects IS 'A body of work inside a tenant.';
 COMMENT ON COLUMN projects.id IS 'Identifier of the project.';
 COMMENT ON COLUMN projects.tenant_id IS 'Owning tenant.';
 COMMENT ON COLUMN projects.name IS 'Project name.';
-COMMENT ON COLUMN projects.owner_id IS 'Responsible member.';
+COMMENT ON COLUMN projects.owner_id IS 'Responsible member. Set from the access token''s subject, never from the request body.';
 COMMENT ON COLUMN projects.status IS 'Active or archived.';
 COMMENT ON COLUMN projects.created_at IS 'When it was created.';
 COMMENT ON COLUMN projects.updated_at IS 'When it was last changed.';
@@ -158,6 +160,8 @@ CREATE INDEX tasks_tenant_id_project_id_status_updated_at_id_idx ON tasks (tenan
 CREATE INDEX tasks_tenant_id_assignee_id_status_due_date_id_idx ON tasks (tenant_id, assignee_id, status, due_date, id) WHERE deleted_at IS NULL;
 -- Full-text search on title (Search task titles within a tenant).
 CREATE INDEX tasks_title_fts_idx ON tasks USING gin (to_tsvector('simple', title)) WHERE deleted_at IS NULL;
+-- Supports the reference to Tenant (joins, and cascading deletes without a scan).
+CREATE INDEX tasks_tenant_id_idx ON tasks (tenant_id);
 -- Supports the reference to Project (joins, and cascading deletes without a scan).
 CREATE INDEX tasks_project_id_idx ON tasks (project_id);
 -- Supports the reference to User (joins, and checks on delete without a scan).
@@ -214,7 +218,7 @@ CREATE INDEX audit_logs_actor_id_idx ON audit_logs (actor_id);
 COMMENT ON TABLE audit_logs IS 'Who did what, when, in a tenant; append-only.';
 COMMENT ON COLUMN audit_logs.id IS 'Identifier of the auditlog.';
 COMMENT ON COLUMN audit_logs.tenant_id IS 'Tenant.';
-COMMENT ON COLUMN audit_logs.actor_id IS 'Member or API key owner who acted.';
+COMMENT ON COLUMN audit_logs.actor_id IS 'Member or API key owner who acted. Set from the access token''s subject, never from the request body.';
 COMMENT ON COLUMN audit_logs.action IS 'What happened.';
 COMMENT ON COLUMN audit_logs.target_id IS 'Record acted on.';
 COMMENT ON COLUMN audit_logs.metadata IS 'personal data (GDPR Art. 4): Changed fields, IP address and user agent.';
