@@ -13,3 +13,6 @@ export type { Design, Decision, Entity, Endpoint, CapacityFigure, Component, Dat
 export type { Requirements, Provenance, Assumption, OpenQuestion } from './model/requirements.js';
 export { diagnose, explain, formatText as formatDiagnoseText, formatJson as formatDiagnoseJson, formatMarkdown as formatDiagnoseMarkdown, formatExplainText, hasFailures as diagnoseHasFailures, DiagnoseConnectError } from './diagnose/index.js';
 export type { DiagnoseOptions, DiagnoseReport, ExplainOptions, ExplainReport, Thresholds as DiagnoseThresholds } from './diagnose/index.js';
+export { review, reviewDiff, hasFindingsAtOrAbove as reviewHasFindingsAtOrAbove } from './review/index.js';
+export type { ReviewOptions, ReviewResult, ReviewSummary, ReviewConfigInput, RuleMeta } from './review/index.js';
+export { formatText as formatReviewText, formatJson as formatReviewJson, formatSarif as formatReviewSarif, type FormatOptions as ReviewFormatOptions } from './review/format/index.js';
