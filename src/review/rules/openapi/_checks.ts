@@ -35,6 +35,13 @@ export function pathSegments(path: string): { text: string; templated: boolean }
     .map((text) => ({ text, templated: text.includes('{') }));
 }
 
+/** Singular words that end in -s (checked before the -s rule). */
+const SINGULAR_S = new Set([
+  'status', 'bus', 'virus', 'campus', 'census', 'corpus', 'focus', 'bonus', 'radius', 'apparatus', 'analysis', 'basis', 'axis',
+  'thesis', 'crisis', 'diagnosis', 'synopsis', 'hypothesis', 'emphasis', 'chassis', 'alias', 'canvas', 'atlas', 'gas', 'lens',
+  'process', 'address', 'access', 'class', 'business', 'progress', 'news',
+]);
+
 const IRREGULAR_PLURALS = new Set([
   'people', 'children', 'men', 'women', 'data', 'media', 'criteria', 'feet', 'teeth', 'mice', 'geese',
   'indices', 'matrices', 'vertices', 'analyses', 'bases', 'phenomena', 'metadata', 'series', 'species',
@@ -48,7 +55,7 @@ export function isPlural(segment: string): boolean {
   const last = (words[words.length - 1] ?? segment).toLowerCase();
   if (IRREGULAR_PLURALS.has(last)) return true;
   if (/^v\d+/.test(last) || /^\d/.test(last)) return true;
-  if (last.endsWith('ss') || last.endsWith('us') || last.endsWith('is')) return false;
+  if (SINGULAR_S.has(last) || last.endsWith('ss')) return false;
   return last.endsWith('s');
 }
 
@@ -127,4 +134,25 @@ export function contentSchemas(input: OpenApiInput, holder: NodeRef<Obj>): { med
 export function hasResponse(op: Operation, status: string): boolean {
   const range = `${status.charAt(0)}xx`;
   return op.responses.some((r) => r.status === status || r.status.toLowerCase() === range);
+}
+
+/**
+ * Does the schema list its allowed values: `enum`, `const`, or (the OpenAPI 3.1 idiom) a
+ * `oneOf`/`anyOf` whose every branch is itself enumerated?
+ */
+export function isEnumerated(input: OpenApiInput, node: NodeRef<Obj>, depth = 0): boolean {
+  const s = node.value;
+  if (Array.isArray(s.enum) || s.const !== undefined) return true;
+  if (depth > 4) return false;
+  for (const key of ['oneOf', 'anyOf'] as const) {
+    const list = s[key];
+    if (!Array.isArray(list) || list.length === 0) continue;
+    const holder = input.child<Obj>(node, key);
+    if (!holder) continue;
+    return list.every((_, i) => {
+      const branch = input.child<Obj>(holder, i);
+      return branch !== undefined && isObj(branch.value) && (branch.value.type === 'null' || isEnumerated(input, branch, depth + 1));
+    });
+  }
+  return false;
 }

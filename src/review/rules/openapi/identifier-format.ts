@@ -1,5 +1,5 @@
 import { defineRule } from '../../openapi/rule.js';
-import { hasType, isIdentifierName } from './_checks.js';
+import { hasType, isEnumerated, isIdentifierName } from './_checks.js';
 
 export default defineRule(
   {
@@ -15,7 +15,7 @@ export default defineRule(
         if (!p.schema || !isIdentifierName(p.name) || seen.has(p.node.value)) continue;
         seen.add(p.node.value);
         const s = p.schema.value;
-        const constrained = typeof s.format === 'string' || typeof s.pattern === 'string' || Array.isArray(s.enum) || s.const !== undefined;
+        const constrained = typeof s.format === 'string' || typeof s.pattern === 'string' || isEnumerated(input, p.schema);
         if (constrained) continue;
         if (hasType(s, 'string')) {
           report(p.node, `identifier "${p.name}" (${op.label}) is a free-form string: declare format: uuid or a pattern so malformed IDs are rejected before they reach storage`, {

@@ -1,5 +1,5 @@
 import { defineRule } from '../../openapi/rule.js';
-import { hasType } from './_checks.js';
+import { hasType, isEnumerated } from './_checks.js';
 
 export default defineRule(
   {
@@ -11,7 +11,7 @@ export default defineRule(
   ({ input, report }) => {
     for (const v of input.inputSchemas()) {
       const s = v.node.value;
-      if (!hasType(s, 'integer') || Array.isArray(s.enum) || s.const !== undefined) continue;
+      if (!hasType(s, 'integer') || isEnumerated(input, v.node)) continue;
       const hasMin = typeof s.minimum === 'number' || typeof s.exclusiveMinimum === 'number';
       const hasMax = typeof s.maximum === 'number' || typeof s.exclusiveMaximum === 'number';
       if (hasMin && hasMax) continue;

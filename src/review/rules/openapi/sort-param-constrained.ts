@@ -1,12 +1,10 @@
 import { isObj, type Obj } from '../../openapi/model.js';
+import type { NodeRef } from '../../openapi/workspace.js';
 import { defineRule } from '../../openapi/rule.js';
-import { hasType, normName } from './_checks.js';
+import { hasType, isEnumerated, normName } from './_checks.js';
 
 const SORT_PARAMS = new Set(['sort', 'sortby', 'orderby', 'order', 'direction', 'sortorder', 'sortdirection', 'sortfield', 'ordering']);
 
-function constrained(s: Obj): boolean {
-  return Array.isArray(s.enum) || s.const !== undefined || typeof s.pattern === 'string';
-}
 
 export default defineRule(
   {
@@ -22,10 +20,11 @@ export default defineRule(
         if (p.in !== 'query' || !p.schema || !SORT_PARAMS.has(normName(p.name)) || seen.has(p.node.value)) continue;
         seen.add(p.node.value);
         const s = p.schema.value;
-        if (constrained(s)) continue;
+        const constrained = (n: NodeRef<Obj>): boolean => isEnumerated(input, n) || typeof n.value.pattern === 'string';
+        if (constrained(p.schema)) continue;
         if (hasType(s, 'array')) {
           const items = input.child<Obj>(p.schema, 'items');
-          if (items && isObj(items.value) && constrained(items.value)) continue;
+          if (items && isObj(items.value) && constrained(items)) continue;
         }
         if (!hasType(s, 'string') && !hasType(s, 'array')) continue;
         report(p.node, `sort parameter "${p.name}" (${op.label}) accepts any string: clients cannot tell which fields sort, and unindexed sorts become possible`, {

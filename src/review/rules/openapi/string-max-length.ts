@@ -1,5 +1,5 @@
 import { defineRule } from '../../openapi/rule.js';
-import { hasType } from './_checks.js';
+import { hasType, isEnumerated } from './_checks.js';
 
 /** Formats whose values are bounded by their grammar. */
 const BOUNDED_FORMATS = new Set(['date', 'date-time', 'time', 'uuid', 'ipv4', 'ipv6', 'int32', 'int64', 'duration', 'byte-length']);
@@ -15,7 +15,7 @@ export default defineRule(
     for (const v of input.inputSchemas()) {
       const s = v.node.value;
       if (!hasType(s, 'string')) continue;
-      if (typeof s.maxLength === 'number' || Array.isArray(s.enum) || s.const !== undefined) continue;
+      if (typeof s.maxLength === 'number' || isEnumerated(input, v.node)) continue;
       if (typeof s.format === 'string' && (BOUNDED_FORMATS.has(s.format) || s.format === 'binary')) continue;
       const what = v.property ? `string "${v.property}"` : 'string';
       report(v.node, `${what} sent to ${v.operation.label} has no maxLength: unbounded input reaches parsers, logs and storage`, {
