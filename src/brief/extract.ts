@@ -269,7 +269,7 @@ function extractRetention(text: string, out: BriefInput): void {
 function extractHorizon(text: string, out: BriefInput): void {
   for (const m of matches(text, String.raw`\b(?:over|in|within|for|across)\s+(?:the\s+)?(?:next\s+)?${NUM_OR_WORD}\s*(years?|months?)\b`)) {
     const ctx = before(text, m, 40);
-    if (/keep|retain|retention|store|archive|hold|launch|ship|mvp|deliver|deadline|build/.test(ctx)) continue;
+    if (/keep|kept|retain|retention|store|archive|hold|held|launch|ship|mvp|deliver|deadline|build/.test(ctx)) continue;
     const n = parseNumber(m[1]!);
     if (n === null) continue;
     const months = Math.round(/year/i.test(m[2]!) ? n * 12 : n);

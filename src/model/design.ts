@@ -46,6 +46,11 @@ export const EnvVarSchema = z.object({
   /** Config value, or the secret's key name. */
   value: z.string(),
   description: z.string(),
+  /**
+   * For secrets: the variable through which the program reads the secret from a mounted file
+   * (e.g. `POSTGRES_PASSWORD_FILE`), or null when the image only reads the value itself.
+   */
+  fileVariable: z.string().nullable(),
 });
 export type EnvVar = z.infer<typeof EnvVarSchema>;
 
@@ -57,6 +62,8 @@ export const RuntimeSchema = z.object({
   readyPath: z.string().nullable(),
   /** Container health command (compose healthcheck) for stores. */
   healthCommand: z.array(z.string()).nullable(),
+  /** Arguments the container needs beyond its image's default (e.g. MinIO's `server /data`). */
+  command: z.array(z.string()).nullable(),
   env: z.array(EnvVarSchema),
   replicas: z.object({ min: z.number().int().min(1), max: z.number().int().min(1) }),
   resources: z.object({

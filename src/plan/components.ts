@@ -27,6 +27,7 @@ function storeRuntime(t: Technology, replicas: number, memMiB: number, cpuMillis
     healthPath: null,
     readyPath: null,
     healthCommand: t.healthCommand,
+    command: t.command,
     env: t.env.map((e) => ({ ...e })),
     replicas: { min: replicas, max: replicas },
     resources: { cpuRequestMillis: cpuMillis, cpuLimitMillis: cpuMillis * 2, memoryRequestMiB: memMiB, memoryLimitMiB: memMiB },
@@ -163,21 +164,21 @@ export function planTopology(ctx: PlanContext, cap: CapacityPlan): Topology {
   });
 
   const apiEnv: EnvVar[] = [
-    { name: 'PORT', source: 'config', value: String(APP_PORT), description: 'HTTP port.' },
-    { name: 'LOG_LEVEL', source: 'config', value: 'info', description: 'Structured JSON log level.' },
-    { name: 'OIDC_ISSUER_URL', source: 'config', value: 'https://auth.example.com/', description: 'Token issuer whose keys validate JWTs.' },
-    { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', source: 'config', value: 'http://otel-collector:4317', description: 'Where traces and metrics go.' },
-    { name: 'DATABASE_URL', source: 'secret', value: 'database-url', description: 'PostgreSQL connection string (via PgBouncer in production).' },
-    { name: 'DATABASE_POOL_SIZE', source: 'config', value: String(cap.get('db-pool-per-instance').current), description: 'Connections per instance, from the capacity plan (Little\'s law).' },
+    { name: 'PORT', source: 'config', value: String(APP_PORT), description: 'HTTP port.', fileVariable: null },
+    { name: 'LOG_LEVEL', source: 'config', value: 'info', description: 'Structured JSON log level.', fileVariable: null },
+    { name: 'OIDC_ISSUER_URL', source: 'config', value: 'https://auth.example.com/', description: 'Token issuer whose keys validate JWTs.', fileVariable: null },
+    { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', source: 'config', value: 'http://otel-collector:4317', description: 'Where traces and metrics go.', fileVariable: null },
+    { name: 'DATABASE_URL', source: 'secret', value: 'database-url', description: 'PostgreSQL connection string (via PgBouncer in production).', fileVariable: 'DATABASE_URL_FILE' },
+    { name: 'DATABASE_POOL_SIZE', source: 'config', value: String(cap.get('db-pool-per-instance').current), description: 'Connections per instance, from the capacity plan (Little\'s law).', fileVariable: null },
   ];
-  if (storeIds.includes('redis')) apiEnv.push({ name: 'REDIS_URL', source: 'secret', value: 'redis-url', description: 'Cache, rate limits, idempotency keys.' });
-  if (storeIds.includes('rabbitmq')) apiEnv.push({ name: 'AMQP_URL', source: 'secret', value: 'amqp-url', description: 'Broker for events and work queues.' });
-  if (storeIds.includes('kafka')) apiEnv.push({ name: 'KAFKA_BROKERS', source: 'config', value: 'kafka:9092', description: 'Kafka bootstrap servers.' });
-  if (storeIds.includes('sqs')) apiEnv.push({ name: 'EVENTS_TOPIC_ARN', source: 'config', value: 'arn:aws:sns:region:account:events', description: 'SNS topic for events.' });
-  if (storeIds.includes('opensearch')) apiEnv.push({ name: 'SEARCH_URL', source: 'secret', value: 'search-url', description: 'Search cluster endpoint.' });
-  if (storeIds.includes('meilisearch')) apiEnv.push({ name: 'MEILI_URL', source: 'config', value: 'http://meilisearch:7700', description: 'Search endpoint.' }, { name: 'MEILI_API_KEY', source: 'secret', value: 'meili-api-key', description: 'Search API key.' });
-  if (storeIds.includes('timescaledb')) apiEnv.push({ name: 'TSDB_URL', source: 'secret', value: 'tsdb-url', description: 'TimescaleDB connection string.' });
-  if (storeIds.includes('object-storage')) apiEnv.push({ name: 'OBJECT_BUCKET', source: 'config', value: 'media', description: 'Bucket for uploads.' }, { name: 'OBJECT_STORE_CREDENTIALS', source: 'secret', value: 'object-store-credentials', description: 'Access to the bucket (workload identity in production).' });
+  if (storeIds.includes('redis')) apiEnv.push({ name: 'REDIS_URL', source: 'secret', value: 'redis-url', description: 'Cache, rate limits, idempotency keys.', fileVariable: 'REDIS_URL_FILE' });
+  if (storeIds.includes('rabbitmq')) apiEnv.push({ name: 'AMQP_URL', source: 'secret', value: 'amqp-url', description: 'Broker for events and work queues.', fileVariable: 'AMQP_URL_FILE' });
+  if (storeIds.includes('kafka')) apiEnv.push({ name: 'KAFKA_BROKERS', source: 'config', value: 'kafka:9092', description: 'Kafka bootstrap servers.', fileVariable: null });
+  if (storeIds.includes('sqs')) apiEnv.push({ name: 'EVENTS_TOPIC_ARN', source: 'config', value: 'arn:aws:sns:region:account:events', description: 'SNS topic for events.', fileVariable: null });
+  if (storeIds.includes('opensearch')) apiEnv.push({ name: 'SEARCH_URL', source: 'secret', value: 'search-url', description: 'Search cluster endpoint.', fileVariable: 'SEARCH_URL_FILE' });
+  if (storeIds.includes('meilisearch')) apiEnv.push({ name: 'MEILI_URL', source: 'config', value: 'http://meilisearch:7700', description: 'Search endpoint.', fileVariable: null }, { name: 'MEILI_API_KEY', source: 'secret', value: 'meili-api-key', description: 'Search API key.', fileVariable: 'MEILI_API_KEY_FILE' });
+  if (storeIds.includes('timescaledb')) apiEnv.push({ name: 'TSDB_URL', source: 'secret', value: 'tsdb-url', description: 'TimescaleDB connection string.', fileVariable: 'TSDB_URL_FILE' });
+  if (storeIds.includes('object-storage')) apiEnv.push({ name: 'OBJECT_BUCKET', source: 'config', value: 'media', description: 'Bucket for uploads.', fileVariable: null }, { name: 'OBJECT_STORE_CREDENTIALS', source: 'secret', value: 'object-store-credentials', description: 'Access to the bucket (workload identity in production).', fileVariable: 'OBJECT_STORE_CREDENTIALS_FILE' });
 
   const maxReplicas = (v: number, floor: number) => Math.max(floor + 1, Math.ceil(v * 1.5));
   const appDomains = ctx.archetype.domains;
@@ -188,13 +189,15 @@ export function planTopology(ctx: PlanContext, cap: CapacityPlan): Topology {
     healthPath: '/healthz',
     readyPath: '/readyz',
     healthCommand: null,
+    command: null,
     env: apiEnv.map((e) => (e.name === 'PORT' ? { ...e, value: String(port) } : e)),
     replicas: { min: minApi, max: maxReplicas(instances.oneYear, minApi) },
     resources: { cpuRequestMillis: 1000, cpuLimitMillis: 1000, memoryRequestMiB: 512, memoryLimitMiB: 1024 },
     volumePath: null,
     targetCpuPercent: 60,
   });
-  const dataDeps = stores.filter((x) => x.kind !== 'object').map((x) => x.id);
+  // Every store whose connection settings the service reads is a dependency (object storage too).
+  const dataDeps = stores.map((x) => x.id);
   if (style === 'Microservices') {
     // One service per bounded context; each owns its tables. Ports stay unique for local runs.
     appDomains.forEach((domain, i) => {
@@ -226,12 +229,12 @@ export function planTopology(ctx: PlanContext, cap: CapacityPlan): Topology {
       scaling: `Horizontal by connections: ${ws.current} nodes at launch, ${ws.oneYear} by 1 year; drain on deploy`,
       domains: ['realtime'], dependsOn: [...rtDeps, style === 'Microservices' ? components.find((c) => c.kind === 'service')!.id : 'api'],
       runtime: {
-        image: 'ghcr.io/example/realtime:1.0.0', port: RT_PORT, healthPath: '/healthz', readyPath: '/readyz', healthCommand: null,
+        image: 'ghcr.io/example/realtime:1.0.0', port: RT_PORT, healthPath: '/healthz', readyPath: '/readyz', healthCommand: null, command: null,
         env: [
-          { name: 'PORT', source: 'config', value: String(RT_PORT), description: 'WebSocket and health port.' },
-          { name: 'OIDC_ISSUER_URL', source: 'config', value: 'https://auth.example.com/', description: 'Token issuer for socket authentication.' },
+          { name: 'PORT', source: 'config', value: String(RT_PORT), description: 'WebSocket and health port.', fileVariable: null },
+          { name: 'OIDC_ISSUER_URL', source: 'config', value: 'https://auth.example.com/', description: 'Token issuer for socket authentication.', fileVariable: null },
           ...apiEnv.filter((e) => e.name === 'REDIS_URL' || e.name === 'KAFKA_BROKERS'),
-          { name: 'API_URL', source: 'config', value: `http://api:${APP_PORT}`, description: 'Internal API for sends.' },
+          { name: 'API_URL', source: 'config', value: `http://api:${APP_PORT}`, description: 'Internal API for sends.', fileVariable: null },
         ],
         replicas: { min: ws.current, max: maxReplicas(ws.oneYear, ws.current) },
         resources: { cpuRequestMillis: 1000, cpuLimitMillis: 2000, memoryRequestMiB: 2048, memoryLimitMiB: 4096 },
@@ -246,9 +249,9 @@ export function planTopology(ctx: PlanContext, cap: CapacityPlan): Topology {
       id: 'worker', name: 'Background workers', kind: 'worker', technology: 'TypeScript on Node.js 20',
       purpose: `Consume ${ctx.archetype.events.map((e) => e.name).join(', ') || 'events'}: side effects, notifications${stores.some((x) => x.kind === 'search') ? ', search indexing' : ''}; retries with backoff, dead-letter after 5 attempts`,
       scaling: 'Horizontal by queue depth (KEDA or HPA on an external metric)', domains: appDomains,
-      dependsOn: [brokerId, 'postgres', ...stores.filter((x) => x.kind === 'search' || x.kind === 'timeseries').map((x) => x.id)],
+      dependsOn: [brokerId, 'postgres', ...stores.filter((x) => x.kind === 'cache' || x.kind === 'search' || x.kind === 'timeseries' || x.kind === 'object').map((x) => x.id)],
       runtime: {
-        image: 'ghcr.io/example/worker:1.0.0', port: WORKER_PORT, healthPath: '/healthz', readyPath: '/readyz', healthCommand: null,
+        image: 'ghcr.io/example/worker:1.0.0', port: WORKER_PORT, healthPath: '/healthz', readyPath: '/readyz', healthCommand: null, command: null,
         env: apiEnv.map((e) => (e.name === 'PORT' ? { ...e, value: String(WORKER_PORT), description: 'Health and metrics port.' } : e)),
         replicas: { min: 2, max: Math.max(3, Math.ceil(cap.get('queue-peak').oneYear / 500)) },
         resources: { cpuRequestMillis: 500, cpuLimitMillis: 1000, memoryRequestMiB: 512, memoryLimitMiB: 1024 },

@@ -46,7 +46,7 @@ export const SECRET_NAME = 'app-secrets';
  * `<NAME>_FILE` (the convention of the official database images); this is that variable's name.
  */
 export function composeSecretVariable(e: EnvVar): string {
-  return `${e.name}_FILE`;
+  return e.fileVariable ?? e.name;
 }
 
 /** Every secret key the design references, with who uses it (sorted by key). */

@@ -4,9 +4,11 @@ import { toYaml, type YamlValue } from './_yaml.js';
 
 /**
  * deploy/compose.yaml: every component and data store with a runtime, for running the system on
- * one machine. Config values are written inline; each secret is a Compose secret read from
- * `./secrets/<key>` (never a value in the file) and announced to the program as `<NAME>_FILE`.
- * Services wait for what they depend on with `condition: service_healthy`.
+ * one machine. Config values are written inline. A secret is never a value in the file: when the
+ * program reads it from a file (`env.fileVariable`, e.g. POSTGRES_PASSWORD_FILE) it is a Compose
+ * secret read from `./secrets/<key>`; otherwise it is interpolated from an uncommitted `.env` file
+ * (`${NAME:?…}` fails fast when it is missing). Services wait for what they depend on with
+ * `condition: service_healthy`.
  */
 
 /** Compose interpolates `$`; a literal dollar is written `$$`. */
@@ -26,9 +28,11 @@ function service(x: Deployable, present: Map<string, Deployable>, hostPort: numb
   const secrets: string[] = [];
   for (const e of rt.env) {
     if (e.source === 'config') environment[e.name] = lit(e.value);
-    else {
+    else if (e.fileVariable) {
       environment[composeSecretVariable(e)] = `/run/secrets/${e.value}`;
       if (!secrets.includes(e.value)) secrets.push(e.value);
+    } else {
+      environment[e.name] = `\${${e.name}:?set ${e.name} in deploy/.env (not committed)}`;
     }
   }
   const test = healthTest(rt);
@@ -40,6 +44,7 @@ function service(x: Deployable, present: Map<string, Deployable>, hostPort: numb
   }
   const svc: Record<string, YamlValue | undefined> = {
     image: rt.image,
+    command: rt.command ?? undefined,
     restart: 'unless-stopped',
     ports: [`127.0.0.1:${hostPort}:${rt.port}`],
     environment: Object.keys(environment).length ? environment : undefined,
@@ -75,7 +80,9 @@ export function composeObject(d: Design): { [key: string]: YamlValue } {
   const volumes: Record<string, YamlValue> = {};
   for (const x of xs) if (x.runtime.volumePath) volumes[`${x.id}-data`] = {};
   if (Object.keys(volumes).length) doc['volumes'] = volumes;
-  const keys = secretKeys(d);
+  // Only secrets some program reads from a file are mounted; the rest come from deploy/.env.
+  const mounted = new Set(xs.flatMap((x) => x.runtime.env.filter((e) => e.source === 'secret' && e.fileVariable).map((e) => e.value)));
+  const keys = secretKeys(d).filter((k) => mounted.has(k.key));
   if (keys.length) doc['secrets'] = Object.fromEntries(keys.map((k) => [k.key, { file: `./secrets/${k.key}` }]));
   return doc;
 }

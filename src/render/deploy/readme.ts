@@ -36,14 +36,20 @@ export function renderDeployReadme(d: Design): string {
     out.push('| Key | Used by (variable) | What it is |', '|---|---|---|');
     for (const k of keys) out.push(`| \`${k.key}\` | ${k.uses.map((u) => `${u.id} (\`${u.env}\`)`).join(', ')} | ${cell([...new Set(k.uses.map((u) => u.description))].join(' '))} |`);
     out.push('', '### Compose', '');
-    out.push('Compose mounts each key as a file at `/run/secrets/<key>` and sets `<VARIABLE>_FILE` to that path, so the value never appears in the environment or in `docker inspect`. The official PostgreSQL and MySQL images read `*_FILE` variables; our own services must too (read the file named by `DATABASE_URL_FILE` when `DATABASE_URL` is unset). An image that does not support `*_FILE` needs its own configuration file instead.', '');
+    const envOnly = xs.flatMap((x) => x.runtime.env.filter((e) => e.source === 'secret' && !e.fileVariable).map((e) => ({ id: x.id, e })));
+    out.push('Compose mounts a key as a file at `/run/secrets/<key>` and sets the program\'s `*_FILE` variable to that path when the program reads secrets from files (the official PostgreSQL and MySQL images do; our own services must too: read the file named by `DATABASE_URL_FILE` when `DATABASE_URL` is unset), so the value never appears in the environment or in `docker inspect`.', '');
     out.push('Create the files once (they are git-ignored; never commit them):', '', '```sh', 'mkdir -p secrets && chmod 700 secrets');
     for (const k of keys) out.push(`printf '%s' '<${k.key}>' > secrets/${k.key}`);
     out.push('chmod 600 secrets/*', 'echo "secrets/" >> .gitignore', '```', '');
+    if (envOnly.length) {
+      out.push(`Images that only read the value itself (${[...new Set(envOnly.map((x) => `\`${x.id}\``))].join(', ')}) get it from \`deploy/.env\` (git-ignored), which Compose interpolates; \`docker compose up\` stops with a message if one is missing:`, '', '```sh');
+      for (const x of [...new Map(envOnly.map((v) => [v.e.name, v])).values()]) out.push(`echo "${x.e.name}=$(cat secrets/${x.e.value})" >> .env`);
+      out.push('```', '');
+    }
     const urlKeys = keys.filter((k) => k.key.endsWith('-url'));
     if (urlKeys.length) out.push(`Connection URLs (${urlKeys.map((k) => `\`${k.key}\``).join(', ')}) point at the Compose service names locally (for example \`postgres\` on its port) and carry the same passwords as the store secrets.`, '');
-    out.push('| Variable in compose.yaml | Secret file |', '|---|---|');
-    for (const x of xs) for (const e of x.runtime.env) if (e.source === 'secret') out.push(`| ${x.id}: \`${composeSecretVariable(e)}\` | \`/run/secrets/${e.value}\` |`);
+    out.push('| Variable in compose.yaml | Value from |', '|---|---|');
+    for (const x of xs) for (const e of x.runtime.env) if (e.source === 'secret') out.push(`| ${x.id}: \`${composeSecretVariable(e)}\` | ${e.fileVariable ? `\`/run/secrets/${e.value}\`` : `\`deploy/.env\` (\`${e.name}\`)`} |`);
     out.push('', '### Kubernetes', '');
     out.push(`Every secret variable is a \`secretKeyRef\` to the Secret \`${SECRET_NAME}\` in namespace \`${ns}\`. Create it from the same files before applying the manifests (or manage it with External Secrets, Sealed Secrets or SOPS):`, '');
     out.push('```sh', `kubectl create namespace ${ns} --dry-run=client -o yaml | kubectl apply -f -`, `kubectl -n ${ns} create secret generic ${SECRET_NAME} \\`);

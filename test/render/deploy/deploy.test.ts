@@ -76,11 +76,14 @@ describe('deploy/compose.yaml', () => {
         const env = (svc['environment'] ?? {}) as Record<string, string>;
         for (const e of rt.env) {
           if (e.source === 'config') expect(env[e.name]).toBe(e.value.replace(/\$/g, '$$$$'));
-          else {
+          else if (e.fileVariable) {
             expect(env[e.name], `${x.id}: secret ${e.name} must not be inline`).toBeUndefined();
             expect(env[composeSecretVariable(e)]).toBe(`/run/secrets/${e.value}`);
             expect(svc['secrets']).toContain(e.value);
             expect(doc.secrets?.[e.value]?.file).toBe(`./secrets/${e.value}`);
+          } else {
+            // Images that cannot read a file get the value interpolated from the uncommitted .env, never inline.
+            expect(env[e.name], `${x.id}: secret ${e.name} must come from .env`).toMatch(new RegExp(`^\\$\\{${e.name}:\\?`));
           }
         }
         const test = (svc['healthcheck'] as { test: string[] } | undefined)?.test;
@@ -105,7 +108,7 @@ describe('deploy/compose.yaml', () => {
     const design = examples[0]!.design;
     const withValue: Design = {
       ...design,
-      components: design.components.map((c) => (c.runtime ? { ...c, runtime: { ...c.runtime, env: [...c.runtime.env, { name: 'API_TOKEN', source: 'secret' as const, value: 'api-token', description: 'x' }] } } : c)),
+      components: design.components.map((c) => (c.runtime ? { ...c, runtime: { ...c.runtime, env: [...c.runtime.env, { name: 'API_TOKEN', source: 'secret' as const, value: 'api-token', description: 'x', fileVariable: 'API_TOKEN_FILE' }] } } : c)),
     };
     const doc = composeObject(withValue) as { services: Record<string, { environment: Record<string, string> }> };
     const api = Object.values(doc.services)[0]!;

@@ -25,12 +25,15 @@ workspace "Team chat for a European SaaS company" "Modular monolith for 2M daily
         c_api -> c_redis "Uses" "" "Sync"
         c_api -> c_rabbitmq "Sends messages to" "" "Async"
         c_api -> c_opensearch "Uses" "" "Sync"
+        c_api -> c_object_storage "Uses" "" "Sync"
         c_api -> c_identity "Uses" "" "Sync"
         c_realtime -> c_redis "Uses" "" "Sync"
         c_realtime -> c_api "Uses" "" "Sync"
         c_worker -> c_rabbitmq "Sends messages to" "" "Async"
         c_worker -> c_postgres "Uses" "" "Sync"
+        c_worker -> c_redis "Uses" "" "Sync"
         c_worker -> c_opensearch "Uses" "" "Sync"
+        c_worker -> c_object_storage "Uses" "" "Sync"
     }
 
     views {

@@ -23,10 +23,13 @@ workspace "Online store for outdoor gear" "Modular monolith for 225k daily users
         c_api -> c_redis "Uses" "" "Sync"
         c_api -> c_rabbitmq "Sends messages to" "" "Async"
         c_api -> c_opensearch "Uses" "" "Sync"
+        c_api -> c_object_storage "Uses" "" "Sync"
         c_api -> c_identity "Uses" "" "Sync"
         c_worker -> c_rabbitmq "Sends messages to" "" "Async"
         c_worker -> c_postgres "Uses" "" "Sync"
+        c_worker -> c_redis "Uses" "" "Sync"
         c_worker -> c_opensearch "Uses" "" "Sync"
+        c_worker -> c_object_storage "Uses" "" "Sync"
     }
 
     views {

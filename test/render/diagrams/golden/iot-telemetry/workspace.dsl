@@ -26,6 +26,7 @@ workspace "IoT telemetry" "Modular monolith for 50k daily devices (iot telemetry
         c_realtime -> c_api "Uses" "" "Sync"
         c_worker -> c_kafka "Sends messages to" "" "Async"
         c_worker -> c_postgres "Uses" "" "Sync"
+        c_worker -> c_redis "Uses" "" "Sync"
         c_worker -> c_timescaledb "Uses" "" "Sync"
     }
 

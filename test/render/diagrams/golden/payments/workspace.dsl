@@ -34,6 +34,7 @@ workspace "Wallet and payments ledger" "Microservices for 300k daily users (paym
         c_ledger_service -> c_kafka "Sends messages to" "" "Async"
         c_worker -> c_kafka "Sends messages to" "" "Async"
         c_worker -> c_postgres "Uses" "" "Sync"
+        c_worker -> c_redis "Uses" "" "Sync"
     }
 
     views {

@@ -22,6 +22,7 @@ workspace "Multi-tenant B2B SaaS" "Modular monolith for 36k daily users (multi-t
         c_api -> c_identity "Uses" "" "Sync"
         c_worker -> c_rabbitmq "Sends messages to" "" "Async"
         c_worker -> c_postgres "Uses" "" "Sync"
+        c_worker -> c_redis "Uses" "" "Sync"
         c_worker -> c_opensearch "Uses" "" "Sync"
     }
 

@@ -20,6 +20,7 @@ workspace "URL shortener handling 100k requests/minute with 10x at peak, read:wr
         c_api -> c_identity "Uses" "" "Sync"
         c_worker -> c_kafka "Sends messages to" "" "Async"
         c_worker -> c_postgres "Uses" "" "Sync"
+        c_worker -> c_redis "Uses" "" "Sync"
     }
 
     views {
