@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { register as capacity } from './capacity.js';
 import { register as design } from './design.js';
 import { register as diagnose } from './diagnose.js';
+import { register as migrate } from './migrate.js';
 import { register as review } from './review.js';
 import { register as scale } from './scale.js';
 import { register as verify } from './verify.js';
@@ -12,4 +13,4 @@ import { register as verify } from './verify.js';
  */
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [design, capacity, review, diagnose, scale, verify];
+export const COMMANDS: RegisterCommand[] = [design, capacity, review, diagnose, scale, verify, migrate];
