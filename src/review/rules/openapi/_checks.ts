@@ -65,9 +65,11 @@ export const CRUD_VERBS = new Set([
   'modify', 'edit', 'save', 'put', 'post', 'patch', 'make', 'do', 'destroy', 'find', 'query', 'read', 'write',
 ]);
 
-/** The first word of a segment (`get-users` → `get`, `getUsers` → `get`). */
-export function firstWord(segment: string): string {
-  return (segment.split(/[-_.]|(?<=[a-z])(?=[A-Z])/)[0] ?? segment).toLowerCase();
+/** Does the segment start with a CRUD verb used as a verb (not `AddOnResults` or `set-up`, which are nouns)? */
+export function startsWithVerb(segment: string): boolean {
+  const words = segment.split(/[-_.]|(?<=[a-z])(?=[A-Z])/).filter(Boolean).map((w) => w.toLowerCase());
+  if (!CRUD_VERBS.has(words[0] ?? '')) return false;
+  return !['on', 'up', 'in', 'out', 'over', 'ons', 'ups'].includes(words[1] ?? '');
 }
 
 /** Is this parameter/property name an identifier (`id`, `user_id`, `userId`, `user-id`)? */

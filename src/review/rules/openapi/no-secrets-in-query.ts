@@ -4,7 +4,7 @@ import { defineRule } from '../../openapi/rule.js';
 /** Query parameter names that carry credentials (normalised: lower case, no separators). */
 const SECRET_NAMES = new Set([
   'apikey', 'accesstoken', 'token', 'authtoken', 'authorization', 'auth', 'password', 'passwd', 'pwd', 'secret',
-  'clientsecret', 'privatekey', 'sessionid', 'sessiontoken', 'session', 'credentials', 'credential', 'refreshtoken', 'idtoken', 'jwt', 'bearer',
+  'clientsecret', 'privatekey', 'sessiontoken', 'credentials', 'credential', 'refreshtoken', 'idtoken', 'jwt', 'bearer',
 ]);
 
 export default defineRule(

@@ -11,6 +11,18 @@ paths:
       responses:
         '201': {description: created}
 ` },
+    { name: `compound nouns that start like verbs`, spec: `openapi: 3.0.3
+info: {title: Shop, version: '1.0'}
+paths:
+  /add-ons:
+    get:
+      responses:
+        '200': {description: ok}
+  /recordings/AddOnResults:
+    get:
+      responses:
+        '200': {description: ok}
+` },
   ],
   invalid: [
     { spec: `openapi: 3.0.3
@@ -20,6 +32,14 @@ paths:
     post:
       responses:
         '201': {description: created}
+`, errors: [{ line: 4, column: 3 }] },
+    { name: `camelCase RPC name`, spec: `openapi: 3.0.3
+info: {title: Shop, version: '1.0'}
+paths:
+  /getOrders:
+    get:
+      responses:
+        '200': {description: ok}
 `, errors: [{ line: 4, column: 3 }] },
   ],
 });
