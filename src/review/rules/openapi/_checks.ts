@@ -62,7 +62,7 @@ export function isPlural(segment: string): boolean {
 /** Verbs that make a path segment an RPC call rather than a resource. */
 export const CRUD_VERBS = new Set([
   'get', 'create', 'update', 'delete', 'remove', 'list', 'fetch', 'retrieve', 'add', 'set', 'insert',
-  'modify', 'edit', 'save', 'put', 'post', 'patch', 'make', 'do', 'destroy', 'find', 'query', 'read', 'write',
+  'modify', 'edit', 'save', 'put', 'post', 'patch', 'destroy', 'find', 'query', 'read', 'write',
 ]);
 
 /** Does the segment start with a CRUD verb used as a verb (not `AddOnResults` or `set-up`, which are nouns)? */

@@ -22,6 +22,10 @@ paths:
     get:
       responses:
         '200': {description: ok}
+  /databases/do_settings:
+    get:
+      responses:
+        '200': {description: ok}
 ` },
   ],
   invalid: [
