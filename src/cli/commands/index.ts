@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { register as capacity } from './capacity.js';
 import { register as design } from './design.js';
 import { register as diagnose } from './diagnose.js';
+import { register as mcp } from './mcp.js';
 import { register as migrate } from './migrate.js';
 import { register as review } from './review.js';
 import { register as scale } from './scale.js';
@@ -13,4 +14,4 @@ import { register as verify } from './verify.js';
  */
 export type RegisterCommand = (program: Command) => void;
 
-export const COMMANDS: RegisterCommand[] = [design, capacity, review, diagnose, scale, verify, migrate];
+export const COMMANDS: RegisterCommand[] = [design, capacity, review, diagnose, scale, verify, migrate, mcp];
