@@ -97,9 +97,10 @@ export const diagnoseTool = defineTool({
       return scrub({ structured, text: d.formatText(r, { color: false }) }, secret, d.redactUrl);
     } catch (e) {
       if (e instanceof ArchieError) {
-        throw new ArchieError(e.code, scrub(e.message, secret, d.redactUrl), { ...(e.hint !== undefined && { hint: scrub(e.hint, secret, d.redactUrl) }), ...(e.path !== undefined && { path: scrub(e.path, secret, d.redactUrl) }) });
+        // The cause stays in the process (never sent); only the scrubbed message and hint reach the client.
+        throw new ArchieError(e.code, scrub(e.message, secret, d.redactUrl), { cause: e, ...(e.hint !== undefined && { hint: scrub(e.hint, secret, d.redactUrl) }), ...(e.path !== undefined && { path: scrub(e.path, secret, d.redactUrl) }) });
       }
-      throw new Error(scrub(String((e as Error)?.message ?? e), secret, d.redactUrl));
+      throw new Error(scrub(String((e as Error)?.message ?? e), secret, d.redactUrl), { cause: e });
     }
   },
 });
