@@ -9,6 +9,7 @@ import { qualified, quoteIdent } from './_facts.js';
 import { analyzeQuery, type ColumnUse } from './_sql-parse.js';
 import { formatBytes, formatCount, formatMs, impact, logScale, objectFinding, round, settingSize } from './_util.js';
 import type { Thresholds } from './types.js';
+import { byCodeUnit } from '../util/compare.js';
 
 export interface PlanNode {
   'Node Type': string;
@@ -114,7 +115,7 @@ function indexSql(n: PlanNode, uses: ColumnUse[]): string | undefined {
   if (!rel || uses.length === 0) return undefined;
   const order: Record<string, number> = { eq: 0, in: 1, join: 2, range: 3 };
   const cols = [...new Map(uses.map((u) => [u.column, u.kind])).entries()]
-    .sort((a, b) => (order[a[1]] ?? 9) - (order[b[1]] ?? 9) || a[0].localeCompare(b[0]))
+    .sort((a, b) => (order[a[1]] ?? 9) - (order[b[1]] ?? 9) || byCodeUnit(a[0], b[0]))
     .map(([c]) => c);
   const eq = cols.filter((c) => uses.find((u) => u.column === c)?.kind !== 'range');
   const range = cols.find((c) => uses.find((u) => u.column === c)?.kind === 'range');
@@ -213,7 +214,7 @@ export function interpretPlan(plan: unknown, ctx: InterpretContext): Interpretat
     });
     const origins = bad
       .filter((v) => !(v.node.Plans ?? []).some((c) => ratioOf(c) >= t.misestimateFactor))
-      .sort((a, b) => ratioOf(b.node) - ratioOf(a.node) || a.path.localeCompare(b.path))
+      .sort((a, b) => ratioOf(b.node) - ratioOf(a.node) || byCodeUnit(a.path, b.path))
       .slice(0, 3);
     for (const v of origins) {
       const n = v.node;

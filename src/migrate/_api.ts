@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { ArchieError } from '../errors.js';
 import { MiB, readTextFile } from '../util/input.js';
+import { byCodeUnit } from '../util/compare.js';
 
 /**
  * The monolith's API reduced to what decomposition needs: each operation with its path, tags,
@@ -159,7 +160,7 @@ export function apiFromDocument(doc: unknown, path: string): ApiModel {
       // Bodies and responses: the schema the operation is about.
       const bodies: unknown[] = [];
       const responses = isObj(op.responses) ? op.responses : {};
-      for (const [code, r] of Object.entries(responses).sort(([a], [b]) => a.localeCompare(b))) {
+      for (const [code, r] of Object.entries(responses).sort(([a], [b]) => byCodeUnit(a, b))) {
         if (!/^2/.test(code)) continue;
         const res = isObj(r) && typeof r.$ref === 'string' ? resolvePointer(r.$ref) : r;
         if (!isObj(res)) continue;

@@ -1,5 +1,6 @@
 import type { ApiModel, ApiOperation } from './_api.js';
 import type { Context } from './model.js';
+import { byCodeUnit } from '../util/compare.js';
 
 /**
  * Bounded contexts from an API: start from the authors' own grouping (tags, or the first path
@@ -95,12 +96,12 @@ export function findContexts(api: ApiModel): Clustering {
   }
   for (const [r, m] of byRoot) {
     if (units.has(r) && m.has(r)) rootOwner.set(r, r);
-    else rootOwner.set(r, [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]);
+    else rootOwner.set(r, [...m.entries()].sort((a, b) => b[1] - a[1] || byCodeUnit(a[0], b[0]))[0]![0]);
   }
 
   // ------------------------------------------------------------------ 1. nesting
   const lifecycle = (u: Unit) => new Set(u.ops.filter((o) => o.method !== 'GET' && o.method !== 'DELETE').map((o) => segments(o.path)).filter((s) => s.length >= 2 && isParam(s[s.length - 2]!) && !isParam(s[s.length - 1]!)).map((s) => s[s.length - 1]!)).size;
-  const sortedUnits = [...units.values()].sort((a, b) => a.ops.length - b.ops.length || a.key.localeCompare(b.key));
+  const sortedUnits = [...units.values()].sort((a, b) => a.ops.length - b.ops.length || byCodeUnit(a.key, b.key));
   for (const u of sortedUnits) {
     const foreign = new Map<string, number>();
     for (const op of u.ops) {
@@ -117,7 +118,7 @@ export function findContexts(api: ApiModel): Clustering {
     if (total === 0 || total / u.ops.length < 0.5) continue;
     const verbs = lifecycle(u);
     if (u.ops.length >= 12 || (verbs >= 2 && u.ops.length >= 6)) continue;
-    const target = [...foreign.entries()].sort((a, b) => b[1] - a[1] || units.get(b[0])!.ops.length - units.get(a[0])!.ops.length || a[0].localeCompare(b[0]))[0]![0];
+    const target = [...foreign.entries()].sort((a, b) => b[1] - a[1] || units.get(b[0])!.ops.length - units.get(a[0])!.ops.length || byCodeUnit(a[0], b[0]))[0]![0];
     merge(u.key, target, `${total} of its ${u.ops.length} operations are under /${segments(u.ops.find((o) => rootOwner.get(rootOf(o.path)) === target)!.path)[0]}/…`);
   }
 
@@ -132,12 +133,12 @@ export function findContexts(api: ApiModel): Clustering {
       counts.set(op.primary, m);
     }
     const owner = new Map<string, string>();
-    for (const [s, m] of counts) owner.set(s, [...m.entries()].sort((a, b) => b[1] - a[1] || opsOf(b[0]).length - opsOf(a[0]).length || a[0].localeCompare(b[0]))[0]![0]);
+    for (const [s, m] of counts) owner.set(s, [...m.entries()].sort((a, b) => b[1] - a[1] || opsOf(b[0]).length - opsOf(a[0]).length || byCodeUnit(a[0], b[0]))[0]![0]);
     return owner;
   };
   {
     const owner = primaryOwner();
-    const roots = [...new Set([...units.keys()].map(find))].sort((a, b) => opsOf(a).length - opsOf(b).length || a.localeCompare(b));
+    const roots = [...new Set([...units.keys()].map(find))].sort((a, b) => opsOf(a).length - opsOf(b).length || byCodeUnit(a, b));
     for (const c of roots) {
       const withPrimary = opsOf(c).filter((o) => o.primary);
       if (withPrimary.length < 2) continue;
@@ -146,7 +147,7 @@ export function findContexts(api: ApiModel): Clustering {
         const w = owner.get(o.primary!);
         if (w && find(w) !== find(c)) elsewhere.set(find(w), (elsewhere.get(find(w)) ?? 0) + 1);
       }
-      const best = [...elsewhere.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+      const best = [...elsewhere.entries()].sort((a, b) => b[1] - a[1] || byCodeUnit(a[0], b[0]))[0];
       if (best && best[1] / withPrimary.length >= 0.5) {
         const schema = withPrimary.find((o) => find(owner.get(o.primary!)!) === best[0])!.primary!;
         merge(c, best[0], `${best[1]} of its ${withPrimary.length} operations return or accept "${schema}", the main schema of ${units.get(best[0])!.name}`);
@@ -171,7 +172,7 @@ export function findContexts(api: ApiModel): Clustering {
     for (const [s, m] of users) {
       if (owner.has(s)) continue;
       const named = nouns.get(norm(s)) ?? nouns.get(norm(s.replace(/[-_ ]?(input|request|response|body|create|update|params)$/i, '')));
-      owner.set(s, named ?? [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]);
+      owner.set(s, named ?? [...m.entries()].sort((a, b) => b[1] - a[1] || byCodeUnit(a[0], b[0]))[0]![0]);
     }
     return { owner, nouns, users };
   };
@@ -236,9 +237,9 @@ export function findContexts(api: ApiModel): Clustering {
   const contexts: Context[] = roots.map((r) => {
     const id = contextIds.get(r)!;
     const ops = opsOf(r);
-    const out = [...(refs.get(id) ?? new Map()).entries()].map(([to, v]) => ({ to, via: [...v.via].sort(), count: v.ops.size })).sort((a, b) => b.count - a.count || a.to.localeCompare(b.to));
-    const inn = [...refs.entries()].filter(([from]) => from !== id).flatMap(([from, m]) => (m.has(id) ? [{ to: from, via: [...m.get(id)!.via].sort(), count: m.get(id)!.ops.size }] : [])).sort((a, b) => b.count - a.count || a.to.localeCompare(b.to));
-    const mem = [r, ...members(r).filter((k) => k !== r).sort((a, b) => units.get(b)!.ops.length - units.get(a)!.ops.length || a.localeCompare(b))];
+    const out = [...(refs.get(id) ?? new Map()).entries()].map(([to, v]) => ({ to, via: [...v.via].sort(), count: v.ops.size })).sort((a, b) => b.count - a.count || byCodeUnit(a.to, b.to));
+    const inn = [...refs.entries()].filter(([from]) => from !== id).flatMap(([from, m]) => (m.has(id) ? [{ to: from, via: [...m.get(id)!.via].sort(), count: m.get(id)!.ops.size }] : [])).sort((a, b) => b.count - a.count || byCodeUnit(a.to, b.to));
+    const mem = [r, ...members(r).filter((k) => k !== r).sort((a, b) => units.get(b)!.ops.length - units.get(a)!.ops.length || byCodeUnit(a, b))];
     return {
       id,
       name: units.get(r)!.name,
@@ -254,7 +255,7 @@ export function findContexts(api: ApiModel): Clustering {
       identity: mem.some((k) => IDENTITY.test(k)),
     };
   });
-  contexts.sort((a, b) => a.id.localeCompare(b.id));
+  contexts.sort((a, b) => byCodeUnit(a.id, b.id));
   const ctxNouns = new Map<string, Set<string>>();
   for (const k of units.keys()) ctxNouns.set(ctxOf(k), (ctxNouns.get(ctxOf(k)) ?? new Set()).add(k));
   return { contexts, nouns: ctxNouns, of, sharedKernel: kernel };

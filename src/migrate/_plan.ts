@@ -2,6 +2,7 @@ import type { ApiOperation } from './_api.js';
 import type { Clustering } from './_contexts.js';
 import { norm, segments } from './_contexts.js';
 import type { Context, Phase, Route } from './model.js';
+import { byCodeUnit } from '../util/compare.js';
 
 /**
  * The strangler fig: extraction order, the facade's routing table per phase, and the data steps,
@@ -11,7 +12,7 @@ import type { Context, Phase, Route } from './model.js';
 /** Identity first (every other service needs its tokens), then least coupled first. */
 export function extractionOrder(contexts: Context[]): string[] {
   return [...contexts]
-    .sort((a, b) => Number(b.identity) - Number(a.identity) || a.coupling - b.coupling || a.operations - b.operations || a.id.localeCompare(b.id))
+    .sort((a, b) => Number(b.identity) - Number(a.identity) || a.coupling - b.coupling || a.operations - b.operations || byCodeUnit(a.id, b.id))
     .map((c) => c.id);
 }
 
@@ -51,7 +52,7 @@ export function routingRules(ops: ApiOperation[], of: Map<ApiOperation, string>,
   const rules: Route[] = [];
   // The context with most operations below; on a tie, the one named like the segment.
   const named = (ctx: string, seg: string) => (nouns.get(ctx)?.has(norm(seg)) ? 1 : 0);
-  const dominant = (n: Node) => [...n.counts.entries()].sort((a, b) => b[1] - a[1] || named(b[0], n.seg) - named(a[0], n.seg) || a[0].localeCompare(b[0]))[0]![0];
+  const dominant = (n: Node) => [...n.counts.entries()].sort((a, b) => b[1] - a[1] || named(b[0], n.seg) - named(a[0], n.seg) || byCodeUnit(a[0], b[0]))[0]![0];
   const walk = (n: Node, prefix: string, inherited: string) => {
     const own = dominant(n);
     let effective = inherited;
@@ -65,11 +66,11 @@ export function routingRules(ops: ApiOperation[], of: Map<ApiOperation, string>,
       const c = of.get(op)!;
       if (c !== effective) byCtx.set(c, (byCtx.get(c) ?? new Set()).add(op.method));
     }
-    for (const [c, methods] of [...byCtx.entries()].sort((a, b) => a[0].localeCompare(b[0]))) rules.push({ pattern: prefix || '/', methods: [...methods].sort(), target: c });
-    for (const [key, child] of [...n.children.entries()].sort((a, b) => a[0].localeCompare(b[0]))) walk(child, `${prefix}/${key}`, effective);
+    for (const [c, methods] of [...byCtx.entries()].sort((a, b) => byCodeUnit(a[0], b[0]))) rules.push({ pattern: prefix || '/', methods: [...methods].sort(), target: c });
+    for (const [key, child] of [...n.children.entries()].sort((a, b) => byCodeUnit(a[0], b[0]))) walk(child, `${prefix}/${key}`, effective);
   };
   // The catch-all stays with the monolith: rules start at the first path segment.
-  for (const [key, child] of [...root.children.entries()].sort((a, b) => a[0].localeCompare(b[0]))) walk(child, `/${key}`, '(monolith)');
+  for (const [key, child] of [...root.children.entries()].sort((a, b) => byCodeUnit(a[0], b[0]))) walk(child, `/${key}`, '(monolith)');
   return rules;
 }
 
@@ -95,7 +96,7 @@ export function facadeAfter(rules: Route[], extracted: Set<string>): Route[] {
   };
   return resolved
     .filter((r) => r.target !== parentTarget(r))
-    .sort((a, b) => specificity(b) - specificity(a) || a.pattern.localeCompare(b.pattern));
+    .sort((a, b) => specificity(b) - specificity(a) || byCodeUnit(a.pattern, b.pattern));
 }
 
 const list = (xs: string[], n = 6) => (xs.length <= n ? xs.join(', ') : `${xs.slice(0, n).join(', ')} and ${xs.length - n} more`);

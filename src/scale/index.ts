@@ -24,6 +24,7 @@ import { LoadModel, scaleRequirements, solveSaturation, type Figures, type Limit
 import { resourceDefs } from './_resources.js';
 import { decisionChanges, planSteps } from './_steps.js';
 import { MAX_FACTOR, MAX_FACTOR_REASON, type Horizon, type LoadSummary, type Resource, type ScaleReport, type Step } from './model.js';
+import { byCodeUnit } from '../util/compare.js';
 
 export { MAX_FACTOR, MAX_FACTOR_REASON, ScaleReportSchema, HORIZON_LABELS, type ScaleReport, type Resource, type Step } from './model.js';
 export { renderScaleText } from './render.js';
@@ -130,7 +131,7 @@ export async function scale(source: ScaleSource, options: ScaleOptions): Promise
       note: def.note,
     };
   });
-  resources.sort((a, b) => (a.saturatesAt ?? Infinity) - (b.saturatesAt ?? Infinity) || a.id.localeCompare(b.id));
+  resources.sort((a, b) => (a.saturatesAt ?? Infinity) - (b.saturatesAt ?? Infinity) || byCodeUnit(a.id, b.id));
   const byId = new Map(resources.map((r) => [r.id, r]));
 
   // The planner's own answer at the new load, and the current design re-priced there.

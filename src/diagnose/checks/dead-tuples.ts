@@ -3,6 +3,7 @@ import { autovacuumPolicy, disabledWhere, workersSaturated } from '../_autovacuu
 import { qualified, type ActivityFact, type SettingFact, type TableFact } from '../_facts.js';
 import { formatCount, formatDuration, formatPercent, impact, logScale, objectFinding, round } from '../_util.js';
 import type { Check, CheckContext, Thresholds } from '../types.js';
+import { byCodeUnit } from '../../util/compare.js';
 
 const ID = 'dead-tuples';
 
@@ -28,7 +29,7 @@ export interface DeadTupleInput {
 export function oldestHolder(holders: XminHolder[]): XminHolder | undefined {
   return holders
     .filter((h) => (h.kind === 'session' ? (h.seconds ?? 0) >= 300 : h.xidAge >= 1000))
-    .sort((a, b) => b.xidAge - a.xidAge || a.name.localeCompare(b.name))[0];
+    .sort((a, b) => b.xidAge - a.xidAge || byCodeUnit(a.name, b.name))[0];
 }
 
 export function evaluateDeadTuples(input: DeadTupleInput, t: Thresholds): Finding[] {

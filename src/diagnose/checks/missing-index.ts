@@ -5,6 +5,7 @@ import { planCost, runExplain } from '../_plan.js';
 import { analyzeQuery, loadParser, shortenQuery, type ColumnUse, type RelationRef } from '../_sql-parse.js';
 import { formatCount, formatPercent, impact, logScale, objectFinding, round } from '../_util.js';
 import type { Check, CheckContext, Thresholds } from '../types.js';
+import { byCodeUnit } from '../../util/compare.js';
 
 const ID = 'missing-index';
 
@@ -85,7 +86,7 @@ export function filtersByTable(
       else out.set(oid, [f]);
     }
   }
-  for (const list of out.values()) list.sort((a, b) => b.totalMs - a.totalMs || a.queryid.localeCompare(b.queryid));
+  for (const list of out.values()) list.sort((a, b) => b.totalMs - a.totalMs || byCodeUnit(a.queryid, b.queryid));
   return out;
 }
 
@@ -137,7 +138,7 @@ export function suggestIndex(
         ([a, ka], [b, kb]) =>
           (KIND_ORDER[ka] ?? 9) - (KIND_ORDER[kb] ?? 9) ||
           (distinctValues(byName.get(b), rows) ?? 0) - (distinctValues(byName.get(a), rows) ?? 0) ||
-          a.localeCompare(b),
+          byCodeUnit(a, b),
       );
     // Join columns matter when nothing else narrows the table (the inner side of a nested loop).
     const filtersOnly = ranked.filter(([, k]) => k === 'eq' || k === 'in').map(([c]) => c);

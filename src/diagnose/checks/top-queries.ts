@@ -3,6 +3,7 @@ import { HOUSEKEEPING, quoteIdent, type SettingFact, type StatementFact, type St
 import { shortenQuery } from '../_sql-parse.js';
 import { formatCount, formatMs, formatPercent, impact, objectFinding, round } from '../_util.js';
 import type { Check, CheckContext, Thresholds } from '../types.js';
+import { byCodeUnit } from '../../util/compare.js';
 
 const ID = 'top-queries';
 
@@ -47,7 +48,7 @@ export function evaluateTopQueries(input: TopQueryInput, t: Thresholds): Finding
   const rank = (key: 'totalMs' | 'meanMs' | 'calls'): Map<string, number> =>
     new Map(
       [...candidates]
-        .sort((a, b) => b[key] - a[key] || a.queryid.localeCompare(b.queryid))
+        .sort((a, b) => b[key] - a[key] || byCodeUnit(a.queryid, b.queryid))
         .slice(0, top)
         .map((r, i) => [r.queryid, i + 1]),
     );
