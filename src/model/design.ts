@@ -326,8 +326,21 @@ export const AvailabilitySchema = z.object({
   formula: z.string(),
 });
 
+/** A per-node working limit the plan sized against, with where it comes from. */
+export const NodeLimitSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  value: num,
+  unit: z.string(),
+  source: z.string(),
+  /** How to state a measured value instead, or null when it is not overridable. */
+  override: z.string().nullable(),
+});
+
 export const CapacitySchema = z.object({
   conventions: z.array(ConventionSchema),
+  /** Per-node limits used by the formulas (stated ones say so in `source`). */
+  limits: z.array(NodeLimitSchema),
   figures: z.array(CapacityFigureSchema),
   availability: AvailabilitySchema,
 });

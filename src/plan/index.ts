@@ -1,6 +1,7 @@
 import { formatNumber } from '../brief/units.js';
 import type { Resolved } from '../brief/resolve.js';
 import { compact } from '../brief/units.js';
+import { LIMITS, type NodeLimit } from '../knowledge/limits.js';
 import type { Decision, Design } from '../model/design.js';
 import { SCHEMA_VERSION } from '../model/version.js';
 import { VERSION } from '../version.js';
@@ -17,6 +18,29 @@ import { planEscalations } from './escalations.js';
 import { planFailureModes } from './failures.js';
 import { planSecurity } from './security.js';
 import { planSlos } from './slos.js';
+
+/** The per-node limits the capacity plan and the decisions sized against, stated ones included. */
+function limitsUsed(ctx: ReturnType<typeof makeContext>, stores: Design['dataStores']): Design['capacity']['limits'] {
+  const has = (kind: string) => stores.some((s) => s.kind === kind);
+  const list: NodeLimit[] = [
+    ctx.limits.appRpsPerInstance,
+    LIMITS.appTargetUtilisation,
+    ctx.limits.pgWritesPerPrimary,
+    ctx.limits.pgReadsPerNode,
+    LIMITS.pgMaxConnections,
+    LIMITS.pgStoragePerNode,
+    LIMITS.pgQueryMs,
+    ...(ctx.archetype.traits.realtime ? [ctx.limits.wsConnectionsPerNode] : []),
+    ...(has('cache') ? [LIMITS.redisMemoryPerNode, LIMITS.redisOpsPerNode] : []),
+    ...(stores.some((s) => s.id === 'rabbitmq') ? [LIMITS.rabbitMsgsPerNode] : []),
+    ...(stores.some((s) => s.id === 'kafka') ? [LIMITS.kafkaMsgsPerBroker, LIMITS.kafkaMBpsPerPartition] : []),
+    ...(has('search') ? [LIMITS.searchDocsPerNode, LIMITS.searchQpsPerNode] : []),
+    ...(has('timeseries') ? [LIMITS.tsdbRowsPerNode] : []),
+    ...(has('wide-column') ? [LIMITS.wideColumnWritesPerNode] : []),
+    ...(has('object') ? [LIMITS.s3PutPerPrefix] : []),
+  ];
+  return list.map((l) => ({ id: l.id, label: l.label, value: l.value, unit: l.unit, source: l.source, override: l.override }));
+}
 
 export interface PlanOptions {
   /** Per-node limits measured by the team, overriding the knowledge base. */
@@ -97,7 +121,7 @@ export function plan(resolved: Resolved, options: PlanOptions = {}): Design {
     entities,
     api,
     flows,
-    capacity: { conventions, figures: cap.figures, availability },
+    capacity: { conventions, limits: limitsUsed(ctx, dataStores), figures: cap.figures, availability },
     failureModes,
     slos: planSlos(ctx),
     security: planSecurity(ctx, entities),

@@ -188,6 +188,8 @@ export function renderMarkdown(d: Design, options: MarkdownOptions = {}): string
   h2('Capacity Planning');
   out.push('Conventions used by every formula:', '');
   for (const c of d.capacity.conventions) out.push(`- **${c.label}**: ${c.id === 'current' ? '' : `${formatNumber(c.value, 4)} ${c.unit}; `}${c.note}.`);
+  out.push('', 'Per-node limits the plan sizes against (override measured ones in the brief):', '');
+  out.push(table(['Limit', 'Value', 'Source', 'Override with'], d.capacity.limits.map((l) => [l.label, `${formatNumber(l.value, 2)} ${l.unit}`, l.source, l.override ?? '—'])));
   out.push('');
   const hz = d.requirements.horizonsMonths;
   out.push(

@@ -73,7 +73,19 @@ async function sourceDesign(source: ScaleSource, limits: LimitOverrides): Promis
   if (source.dir && source.brief) throw new ArchieError('USAGE', 'give a design folder or a brief, not both');
   if (source.dir) {
     const { design, file } = await loadDesign(source.dir);
-    return { design, limits, kind: 'design', path: file };
+    // Limits the brief stated (measured by the team) are recorded in the design; the caller's flags still win.
+    const ids: Record<string, keyof LimitOverrides> = {
+      'app-rps-per-instance': 'appRpsPerInstance',
+      'pg-writes-per-primary': 'pgWritesPerPrimary',
+      'pg-reads-per-node': 'pgReadsPerNode',
+      'ws-connections-per-node': 'wsConnectionsPerNode',
+    };
+    const merged: LimitOverrides = { ...limits };
+    for (const l of design.capacity.limits ?? []) {
+      const key = ids[l.id];
+      if (key && l.source === 'stated in the brief' && merged[key] === undefined) merged[key] = l.value;
+    }
+    return { design, limits: merged, kind: 'design', path: file };
   }
   if (!source.brief?.trim()) {
     throw new ArchieError('USAGE', 'nothing to scale: give a design folder or a brief', { hint: 'archie scale out/chat --factor 10, or archie scale --brief "chat for 2M daily users" --factor 10' });

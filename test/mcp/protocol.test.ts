@@ -5,6 +5,12 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, text } from './_client.js';
 
+/** The text of a resource content (archie serves text, never blobs). */
+function textOf(c: { text?: unknown; blob?: unknown }): string {
+  if (typeof c.text !== 'string') throw new Error('expected a text resource');
+  return c.text;
+}
+
 /** An agent runs the architect's protocol end to end on an example brief, through MCP only. */
 describe('the architect protocol end to end over MCP', () => {
   let client: Client;
@@ -28,7 +34,7 @@ describe('the architect protocol end to end over MCP', () => {
     expect(c.archetype).toBe('saas');
     expect(c.figures.map((f) => f.id)).toContain('peak-rps');
     const limits = await client.readResource({ uri: 'archie://knowledge/limits' });
-    expect(limits.contents[0]!.text).toContain('app-rps-per-instance');
+    expect(textOf(limits.contents[0]!)).toContain('app-rps-per-instance');
 
     // 3–4. Design and document: the folder with ARCHITECTURE.md and design.json.
     const d = await client.callTool({ name: 'design', arguments: { brief, out } });

@@ -3,6 +3,12 @@ import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, text } from './_client.js';
 
+/** The text of a resource content (archie serves text, never blobs). */
+function textOf(c: { text?: unknown; blob?: unknown }): string {
+  if (typeof c.text !== 'string') throw new Error('expected a text resource');
+  return c.text;
+}
+
 const PG = 'postgresql://postgres@127.0.0.1:5432/postgres';
 
 describe('archie mcp over stdio (SDK client)', () => {
@@ -37,11 +43,11 @@ describe('archie mcp over stdio (SDK client)', () => {
     const list = JSON.parse((limits.contents[0] as { text: string }).text) as Array<{ id: string; value: number; source: string }>;
     expect(list.find((l) => l.id === 'pg-writes-per-primary')).toMatchObject({ value: 5000 });
     expect(list.every((l) => l.source.length > 10)).toBe(true);
-    const prices = JSON.parse((await client.readResource({ uri: 'archie://knowledge/prices' })).contents[0]!.text as string);
+    const prices = JSON.parse(textOf((await client.readResource({ uri: 'archie://knowledge/prices' })).contents[0]!));
     expect(prices.table.asOf).toMatch(/^\d{4}-\d{2}$/);
     const md = (await client.readResource({ uri: 'archie://knowledge/technologies.md' })).contents[0]!;
     expect(md.mimeType).toBe('text/markdown');
-    expect(md.text).toContain('| PostgreSQL 16 |');
+    expect(textOf(md)).toContain('| PostgreSQL 16 |');
     await expect(client.readResource({ uri: 'archie://knowledge/nope' })).rejects.toThrow(/unknown resource/);
   });
 
