@@ -1,0 +1,11 @@
+import type { CheckOutcome } from './report.js';
+import type { VerifyContext } from './_context.js';
+
+/** One verify check: `src/verify/checks/<id>.ts`, listed in `checks/index.ts`. */
+export interface Check {
+  /** Stable kebab-case id, used by `--only`. */
+  id: string;
+  /** What it proves, in a few words. */
+  title: string;
+  run(ctx: VerifyContext): Promise<CheckOutcome>;
+}

@@ -1,0 +1,105 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { ArchieError } from '../errors.js';
+import { CHECKS, CHECK_IDS } from './checks/index.js';
+import { VerifyContext, type VerifyOptions } from './_context.js';
+import type { CheckResult, VerifyReport } from './report.js';
+
+export type { VerifyOptions } from './_context.js';
+export type { CheckResult, CheckStatus, Evidence, PlanEvidence, VerifyReport } from './report.js';
+export { VerifyReportSchema } from './report.js';
+export { CHECK_IDS };
+
+/**
+ * Check a design folder (what `archie design --out DIR` writes, possibly edited by hand) by running
+ * real tools on it: PostgreSQL for the schema and the access patterns' plans, the OpenAPI, AsyncAPI,
+ * Compose and Kubernetes schemas, cross-artifact agreement, and Chromium for the HTML report.
+ *
+ * Throws an ArchieError (USAGE) only for a bad call: a path that is not a directory, an unknown
+ * check id, a malformed database URL. Everything wrong inside the folder is a failed check.
+ *
+ * @example
+ * const report = await verify('out/chat');
+ * if (!report.ok) for (const c of report.checks) if (c.status === 'failed') console.log(c.id, c.summary);
+ */
+export async function verify(dir: string, options: VerifyOptions = {}): Promise<VerifyReport> {
+  const started = performance.now();
+  const root = resolve(dir);
+  await assertDirectory(dir, root);
+  const selected = selectChecks(options.only);
+  if (options.databaseUrl !== undefined) {
+    const { parseTarget } = await import('../diagnose/_url.js');
+    parseTarget(options.databaseUrl);
+  }
+  if (options.rows !== undefined && (!Number.isInteger(options.rows) || options.rows < 1_000 || options.rows > 10_000_000)) {
+    throw new ArchieError('USAGE', `rows must be an integer between 1,000 and 10,000,000, got ${options.rows}`);
+  }
+  const ctx = new VerifyContext(root, options);
+  const results: CheckResult[] = [];
+  try {
+    // design.json is the yardstick of most checks: when it is unusable, say so even under --only.
+    if (!selected.some((c) => c.id === 'design-json')) {
+      const load = await ctx.design();
+      if (!load.ok) selected.unshift(CHECKS.find((c) => c.id === 'design-json')!);
+    }
+    for (const check of selected) {
+      ctx.progress(`${check.id}: ${check.title}`);
+      const t0 = performance.now();
+      let result: CheckResult;
+      try {
+        const out = await check.run(ctx);
+        result = { id: check.id, title: check.title, ...out, durationMs: round(performance.now() - t0) };
+      } catch (e) {
+        // A check that throws is a failed check with the reason, not a crashed run.
+        const message = e instanceof ArchieError ? e.describe() : `${(e as Error)?.message ?? String(e)}`;
+        result = {
+          id: check.id,
+          title: check.title,
+          status: 'failed',
+          summary: `the check could not run: ${message}`,
+          evidence: [{ subject: check.id, ok: false, message }],
+          hint: e instanceof ArchieError ? e.hint : 'this is a bug in archie verify if the folder looks right; rerun with ARCHIE_DEBUG=1 and report it',
+          durationMs: round(performance.now() - t0),
+        };
+        if (process.env.ARCHIE_DEBUG && !(e instanceof ArchieError)) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+      }
+      for (const ev of result.evidence) if (ev.durationMs !== undefined) ev.durationMs = round(ev.durationMs);
+      results.push(result);
+    }
+  } finally {
+    await ctx.close();
+  }
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  for (const r of results) counts[r.status]++;
+  const tools = [...ctx.tools.entries()].map(([name, version]) => ({ name, version })).sort((a, b) => a.name.localeCompare(b.name));
+  return { dir, ok: counts.failed === 0, counts, tools, checks: results, durationMs: round(performance.now() - started) };
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+
+async function assertDirectory(dir: string, root: string): Promise<void> {
+  try {
+    const s = await stat(root);
+    if (!s.isDirectory()) {
+      throw new ArchieError('USAGE', `${dir} is not a directory`, { path: dir, hint: 'give the folder that `archie design --out DIR` wrote' });
+    }
+  } catch (e) {
+    if (e instanceof ArchieError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new ArchieError('USAGE', `${dir} does not exist`, { path: dir, hint: 'write a design folder first: archie design <brief> --out DIR' });
+    throw new ArchieError('USAGE', `cannot read ${dir}: ${(e as Error).message}`, { path: dir });
+  }
+}
+
+function selectChecks(only: readonly string[] | undefined): (typeof CHECKS)[number][] {
+  if (!only || only.length === 0) return [...CHECKS];
+  const unknown = only.filter((id) => !CHECK_IDS.includes(id));
+  if (unknown.length > 0) {
+    throw new ArchieError('USAGE', `unknown check${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}`, {
+      hint: `checks: ${CHECK_IDS.join(', ')}`,
+    });
+  }
+  return CHECKS.filter((c) => only.includes(c.id));
+}
