@@ -2,7 +2,8 @@ import { isObj } from '../../openapi/model.js';
 import { defineRule } from '../../openapi/rule.js';
 import { normName } from './_checks.js';
 
-const VERSION_SEGMENT = /\/v\d+(\.\d+)*(\/|$)/i;
+/** `/v1`, `/v2.1`, or a dated version such as Twilio's `/2010-04-01`. */
+const VERSION_SEGMENT = /\/(v\d+(\.\d+)*|\d{4}-\d{2}-\d{2})(\/|$)/i;
 const VERSION_HEADER = /version/;
 const VERSIONED_MEDIA = /^application\/vnd\.[^;]*(\.v\d+|version=)/i;
 
