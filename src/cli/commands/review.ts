@@ -8,6 +8,7 @@ interface ReviewFlags {
   failOn: string;
   config?: string;
   base?: string;
+  docsUrl?: string;
 }
 
 const FORMATS = ['text', 'json', 'sarif'];
@@ -22,6 +23,7 @@ export function register(program: Command): void {
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity: error, warning or info', 'error')
     .option('-c, --config <file>', 'review config (default: .archie.yaml in the current directory)')
     .option('--base <file>', 'compare an OpenAPI description against this older version and report breaking changes')
+    .option('--docs-url <url>', 'where your team publishes archie\'s rule docs (docs/rules/...); SARIF then links each rule to its page')
     .addHelpText(
       'after',
       '\nExit status: 0 nothing at or above --fail-on, 1 findings, 2 usage or input error.\n\nExamples:\n  archie review openapi.yaml db/migrations k8s/\n  archie review . --format sarif > archie.sarif\n  archie review --base v1/openapi.yaml v2/openapi.yaml',
@@ -49,7 +51,8 @@ export function register(program: Command): void {
           flags.base !== undefined
             ? await lib.reviewDiff(flags.base, paths[0]!, { ...(flags.config !== undefined && { configPath: flags.config }), onProgress })
             : await lib.review(paths, { ...(flags.config !== undefined && { configPath: flags.config }), onProgress });
-        out.result(FORMATTERS[format](result, { color: format === 'text' && out.c.isColorSupported, failOn }));
+        if (flags.docsUrl !== undefined && !/^https?:\/\/\S+$/.test(flags.docsUrl)) throw new ArchieError('USAGE', `--docs-url must be an http(s) URL, got "${flags.docsUrl}"`);
+        out.result(FORMATTERS[format](result, { color: format === 'text' && out.c.isColorSupported, failOn, ...(flags.docsUrl !== undefined && { docsBaseUrl: flags.docsUrl }) }));
         if (result.errors.length > 0) return EXIT.ERROR;
         return lib.hasFindingsAtOrAbove(result, failOn) ? EXIT.FINDINGS : EXIT.OK;
       }),

@@ -14,11 +14,11 @@ export interface FormatOptions {
 export type Formatter = (result: ReviewResult, options?: FormatOptions) => string;
 
 /**
- * Where the rule docs are published: the repository's docs folder. Rule metadata holds the
- * repository-relative path; formatters that need a URL (SARIF's helpUri) join it to this base.
+ * Rule metadata holds the docs page's path inside the archie package (`docs/rules/...`, shipped
+ * with it). archie does not invent a public URL for it: formatters that want one (SARIF's
+ * helpUri) get it only when the caller says where the docs are published (`--docs-url`).
  */
-export const DOCS_BASE_URL = 'https://github.com/archie-dev/archie/blob/main/';
-
-export function docsUrl(docs: string, base = DOCS_BASE_URL): string {
+export function docsUrl(docs: string, base: string | undefined): string | undefined {
+  if (!base) return undefined;
   return base.replace(/\/?$/, '/') + docs.replace(/^\//, '');
 }

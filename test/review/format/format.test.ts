@@ -76,7 +76,12 @@ describe('formatters', () => {
     expect(validate(sarif), JSON.stringify(validate.errors, null, 2)).toBe(true);
     const run = sarif.runs[0]!;
     expect(run.tool.driver.rules.map((r) => r.id)).toEqual(['openapi/diff-type-changed', 'openapi/operation-id']);
-    expect(run.tool.driver.rules[1]!.helpUri).toMatch(/^https:\/\/.*docs\/rules\/openapi\/operation-id\.md$/);
+    // No invented public URL: the help text names the docs page shipped with archie, helpUri only when published.
+    expect(run.tool.driver.rules[1]!.helpUri).toBeUndefined();
+    expect(JSON.stringify(run.tool.driver.rules[1])).toContain('docs/rules/openapi/operation-id.md');
+    const linked = JSON.parse(formatSarif(result, { docsBaseUrl: 'https://docs.example.org/archie/' })) as typeof sarif;
+    expect(validate(linked), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    expect(linked.runs[0]!.tool.driver.rules[1]!.helpUri).toBe('https://docs.example.org/archie/docs/rules/openapi/operation-id.md');
     expect(run.results[1]).toMatchObject({
       ruleId: 'openapi/diff-type-changed',
       ruleIndex: 0,
