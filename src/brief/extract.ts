@@ -26,7 +26,10 @@ function stated<T>(value: T, quote: string): Stated<T> {
   return { value, quote: quote.trim().replace(/\s+/g, ' ') };
 }
 
-/** Compiled patterns, by source: the extractors build big patterns and compiling them dominates a run. */
+/**
+ * Compiled patterns, by source: the extractors build big patterns and compiling them dominates a
+ * run. The `u` flag is set because V8 compiles case-insensitive patterns markedly faster with it.
+ */
 const COMPILED = new Map<string, RegExp>();
 function compile(source: string, flags: string): RegExp {
   const key = `${flags}/${source}`;
@@ -40,7 +43,7 @@ function compile(source: string, flags: string): RegExp {
 }
 
 function* matches(text: string, source: string): Generator<RegExpExecArray> {
-  const re = compile(source, 'gi');
+  const re = compile(source, 'giu');
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     if (m[0] === '') {
@@ -52,7 +55,7 @@ function* matches(text: string, source: string): Generator<RegExpExecArray> {
 }
 
 function first(text: string, source: string): RegExpExecArray | null {
-  return compile(source, 'i').exec(text);
+  return compile(source, 'iu').exec(text);
 }
 
 /** The few words before a match, lower-cased, to read its context. */

@@ -1,7 +1,7 @@
 import { parseDocument, isScalar, isMap, LineCounter, type Document } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ArchieError } from '../errors.js';
-import { CLOUDS, REGULATIONS } from '../model/requirements.js';
+import { CLOUDS, REGULATIONS } from '../model/constants.js';
 import { extractFromText } from './extract.js';
 import type { BriefInput, Stated } from './input.js';
 import { parseAvailability, parseBytes, parseDurationDays, parseMoney, parseNumber, periodSeconds } from './units.js';
@@ -12,77 +12,68 @@ import { parseAvailability, parseBytes, parseDurationDays, parseMoney, parseNumb
  * that name the field and suggest the closest known one. docs/brief.md documents this schema.
  */
 
+// zod/mini: the same validator with a far smaller bundle, because a brief is read on every
+// `archie design` and start-up time is part of the product.
 const numberish = z.union([z.number(), z.string()]);
+const opt = z.optional;
+const strict = z.strictObject;
 
-export const BriefFileSchema = z
-  .object({
-    title: z.string().min(1).max(200).optional(),
-    description: z.string().max(100_000).optional(),
-    archetype: z.string().optional(),
-    users: z
-      .object({
-        daily: numberish.optional(),
-        monthly: numberish.optional(),
-        concurrent: numberish.optional(),
-        requestsPerUserPerDay: numberish.optional(),
-      })
-      .strict()
-      .optional(),
-    traffic: z
-      .object({
-        requestsPerSecond: numberish.optional(),
-        peakRequestsPerSecond: numberish.optional(),
-        writesPerSecond: numberish.optional(),
-        readsPerSecond: numberish.optional(),
-        peakFactor: numberish.optional(),
-        readWriteRatio: numberish.optional(),
-      })
-      .strict()
-      .optional(),
-    data: z
-      .object({
-        recordSize: numberish.optional(),
-        requestSize: numberish.optional(),
-        responseSize: numberish.optional(),
-        blobsPerUserPerDay: numberish.optional(),
-        blobSize: numberish.optional(),
-        retention: numberish.optional(),
-        existing: numberish.optional(),
-        personal: z.boolean().optional(),
-      })
-      .strict()
-      .optional(),
-    growth: z.object({ perMonth: numberish.optional(), doublingMonths: numberish.optional() }).strict().optional(),
-    latency: z.object({ p50: numberish.optional(), p95: numberish.optional(), p99: numberish.optional() }).strict().optional(),
-    availability: numberish.optional(),
-    errorRate: numberish.optional(),
-    team: z.object({ size: numberish.optional(), opsMaturity: z.enum(['low', 'medium', 'high']).optional() }).strict().optional(),
-    budget: numberish.optional(),
-    timeline: numberish.optional(),
-    regulations: z.array(z.string()).optional(),
-    regions: z.array(z.string()).optional(),
-    multiRegion: z.boolean().optional(),
-    cloud: z.string().optional(),
-    existingSystem: z.string().optional(),
-    horizons: z.array(numberish).optional(),
-    requirements: z.array(z.string().min(1)).optional(),
-    limits: z
-      .object({
-        appRpsPerInstance: numberish.optional(),
-        pgWritesPerPrimary: numberish.optional(),
-        pgReadsPerNode: numberish.optional(),
-        wsConnectionsPerNode: numberish.optional(),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict();
+export const BriefFileSchema = strict({
+  title: opt(z.string().check(z.minLength(1), z.maxLength(200))),
+  description: opt(z.string().check(z.maxLength(100_000))),
+  archetype: opt(z.string()),
+  users: opt(strict({ daily: opt(numberish), monthly: opt(numberish), concurrent: opt(numberish), requestsPerUserPerDay: opt(numberish) })),
+  traffic: opt(
+    strict({
+      requestsPerSecond: opt(numberish),
+      peakRequestsPerSecond: opt(numberish),
+      writesPerSecond: opt(numberish),
+      readsPerSecond: opt(numberish),
+      peakFactor: opt(numberish),
+      readWriteRatio: opt(numberish),
+    }),
+  ),
+  data: opt(
+    strict({
+      recordSize: opt(numberish),
+      requestSize: opt(numberish),
+      responseSize: opt(numberish),
+      blobsPerUserPerDay: opt(numberish),
+      blobSize: opt(numberish),
+      retention: opt(numberish),
+      existing: opt(numberish),
+      personal: opt(z.boolean()),
+    }),
+  ),
+  growth: opt(strict({ perMonth: opt(numberish), doublingMonths: opt(numberish) })),
+  latency: opt(strict({ p50: opt(numberish), p95: opt(numberish), p99: opt(numberish) })),
+  availability: opt(numberish),
+  errorRate: opt(numberish),
+  team: opt(strict({ size: opt(numberish), opsMaturity: opt(z.enum(['low', 'medium', 'high'])) })),
+  budget: opt(numberish),
+  timeline: opt(numberish),
+  regulations: opt(z.array(z.string())),
+  regions: opt(z.array(z.string())),
+  multiRegion: opt(z.boolean()),
+  cloud: opt(z.string()),
+  existingSystem: opt(z.string()),
+  horizons: opt(z.array(numberish)),
+  requirements: opt(z.array(z.string().check(z.minLength(1)))),
+  limits: opt(
+    strict({
+      appRpsPerInstance: opt(numberish),
+      pgWritesPerPrimary: opt(numberish),
+      pgReadsPerNode: opt(numberish),
+      wsConnectionsPerNode: opt(numberish),
+    }),
+  ),
+});
 export type BriefFile = z.infer<typeof BriefFileSchema>;
 
 /** Every dotted field path the schema accepts, for "did you mean" suggestions. */
-function knownPaths(schema: z.ZodType = BriefFileSchema, prefix = ''): string[] {
+function knownPaths(schema: z.ZodMiniType = BriefFileSchema, prefix = ''): string[] {
   const out: string[] = [];
-  const def = (schema as unknown as { def?: { type?: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType } }).def;
+  const def = (schema as unknown as { _zod?: { def?: { type?: string; shape?: Record<string, z.ZodMiniType>; innerType?: z.ZodMiniType } } })._zod?.def;
   if (!def) return out;
   if (def.type === 'optional' && def.innerType) return knownPaths(def.innerType, prefix);
   if (def.type === 'object' && def.shape) {

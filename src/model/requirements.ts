@@ -31,11 +31,12 @@ const num = z.number().finite();
 export const QuantitySchema = z.object({ value: num, unit: z.string(), provenance: ProvenanceSchema });
 export type Quantity = z.infer<typeof QuantitySchema>;
 
-export const REGULATIONS = ['GDPR', 'HIPAA', 'PCI-DSS', 'SOC 2', 'CCPA'] as const;
+import { CLOUDS, REGULATIONS } from './constants.js';
+
+export { CLOUDS, REGULATIONS };
 export const RegulationSchema = z.enum(REGULATIONS);
 export type Regulation = z.infer<typeof RegulationSchema>;
 
-export const CLOUDS = ['aws', 'gcp', 'azure', 'any'] as const;
 export const CloudSchema = z.enum(CLOUDS);
 export type Cloud = z.infer<typeof CloudSchema>;
 

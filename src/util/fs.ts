@@ -48,12 +48,14 @@ export async function writeDirAtomic(
   const staging = `${target}.archie-tmp.${suffix}`;
   const backup = `${target}.archie-old.${suffix}`;
   try {
-    for (const [rel, content] of files) {
+    const entries = [...files].map(([rel, content]) => {
       const full = resolve(staging, rel);
       if (!full.startsWith(staging + sep)) throw new ArchieError('IO', `refusing to write outside the output directory: ${rel}`);
-      await mkdir(dirname(full), { recursive: true });
-      await writeFile(full, content);
-    }
+      return { full, content };
+    });
+    // Directories first (each once), then every file at the same time: the writes overlap on disk.
+    for (const d of [...new Set(entries.map((e) => dirname(e.full)))].sort()) await mkdir(d, { recursive: true });
+    await Promise.all(entries.map((e) => writeFile(e.full, e.content)));
     await mkdir(dirname(target), { recursive: true });
     let hadOld = false;
     try {
