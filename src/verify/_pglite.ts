@@ -1,8 +1,7 @@
-import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { packageVersion } from './_pkg.js';
 import type { Extension, PGlite } from '@electric-sql/pglite';
 import { ArchieError } from '../errors.js';
 
@@ -29,22 +28,7 @@ const CONTRIB = new Set([
 ]);
 
 export function pgliteVersion(): string {
-  // The package's exports map hides package.json: find it above the resolved entry point.
-  try {
-    let dir = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
-    for (let i = 0; i < 4; i++) {
-      try {
-        const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string };
-        if (pkg.name === '@electric-sql/pglite' && pkg.version) return pkg.version;
-      } catch {
-        // not here: one level up
-      }
-      dir = dirname(dir);
-    }
-  } catch {
-    // unresolvable: fall through
-  }
-  return 'unknown';
+  return packageVersion('@electric-sql/pglite');
 }
 
 export function cacheDir(): string {

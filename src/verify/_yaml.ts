@@ -1,4 +1,4 @@
-import { isCollection, isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
 
 /**
  * YAML (and JSON, a subset) with source positions, so that a validator's complaint about
@@ -77,10 +77,6 @@ export function positionOf(file: YamlFile, doc: YamlDoc, path: readonly (string 
   const offset = best?.range?.[0] ?? 0;
   const pos = file.lineCounter.linePos(offset);
   return { line: pos.line, column: pos.col };
-}
-
-export function isYamlCollection(v: unknown): boolean {
-  return isCollection(v);
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {
