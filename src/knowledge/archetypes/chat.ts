@@ -91,7 +91,7 @@ export const chat: Archetype = {
     },
   ],
   actions: [
-    { entity: 'Conversation', name: 'read-markers', method: 'POST', purpose: 'Mark the conversation read up to a message (read receipt).', operationId: 'createReadMarker' },
+    { entity: 'Conversation', name: 'receipts', method: 'POST', purpose: 'Record a read receipt: the conversation is read up to a message.', operationId: 'createReadReceipt' },
   ],
   realtime: [
     { name: 'message.created', entity: 'Message', direction: 'receive', purpose: 'New messages in the conversations the user is a member of.' },
