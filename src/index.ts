@@ -16,3 +16,7 @@ export type { DiagnoseOptions, DiagnoseReport, ExplainOptions, ExplainReport, Th
 export { review, reviewDiff, hasFindingsAtOrAbove as reviewHasFindingsAtOrAbove } from './review/index.js';
 export type { ReviewOptions, ReviewResult, ReviewSummary, ReviewConfigInput, RuleMeta } from './review/index.js';
 export { formatText as formatReviewText, formatJson as formatReviewJson, formatSarif as formatReviewSarif, type FormatOptions as ReviewFormatOptions } from './review/format/index.js';
+export { verify, startEmbeddedPostgres, CHECK_IDS as VERIFY_CHECK_IDS, VerifyReportSchema } from './verify/index.js';
+export type { VerifyOptions, VerifyReport, CheckResult as VerifyCheckResult, Evidence as VerifyEvidence, PlanEvidence, EmbeddedPostgres } from './verify/index.js';
+export { formatText as formatVerifyText } from './verify/format/text.js';
+export { formatJson as formatVerifyJson } from './verify/format/json.js';

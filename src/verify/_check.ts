@@ -7,5 +7,10 @@ export interface Check {
   id: string;
   /** What it proves, in a few words. */
   title: string;
+  /**
+   * `postgres` for checks that use the embedded PostgreSQL: they run one after another in their
+   * own lane (the database lives in a worker thread), alongside the other checks.
+   */
+  lane?: 'postgres';
   run(ctx: VerifyContext): Promise<CheckOutcome>;
 }

@@ -153,7 +153,7 @@ function visit(rules: Rules, node: unknown): void {
   if ('A_Expr' in n) {
     const e = n.A_Expr as { kind?: string; name?: unknown[]; lexpr?: unknown; rexpr?: unknown };
     const op = names(e.name)[0] ?? '';
-    if (e.kind === 'AEXPR_OP') {
+    if (e.kind === 'AEXPR_OP' && ['<', '<=', '>', '>=', '='].includes(op)) {
       compare(rules, op, e.lexpr, e.rexpr);
     } else if (e.kind === 'AEXPR_BETWEEN') {
       const col = columnName(unwrapCast(e.lexpr));

@@ -22,6 +22,11 @@ export interface VerifyOptions {
   chromiumPath?: string;
   /** Write the report check's screenshots here (for people and tests); none by default. */
   screenshotDir?: string;
+  /**
+   * An embedded PostgreSQL to reuse (from `startEmbeddedPostgres`), for callers that verify many
+   * folders: it is emptied before use and left running. By default each run starts its own.
+   */
+  embedded?: EmbeddedPostgres;
 }
 
 export type FileRead = { ok: true; rel: string; text: string } | { ok: false; rel: string; missing: boolean; message: string };
@@ -152,7 +157,13 @@ export class VerifyContext {
 
   /** The embedded PostgreSQL, started on first use with the extensions given then. */
   embeddedPostgres(extensions: readonly string[]): Promise<EmbeddedPostgres> {
-    this.embedded ??= import('./_pglite.js').then(async ({ startEmbeddedPostgres }) => {
+    this.embedded ??= import('./_pglite.js').then(async ({ startEmbeddedPostgres, resetEmbeddedPostgres }) => {
+      const given = this.options.embedded;
+      if (given) {
+        await resetEmbeddedPostgres(given);
+        this.tools.set('PostgreSQL (embedded)', given.version);
+        return given;
+      }
       const pg = await startEmbeddedPostgres(extensions);
       this.tools.set('PostgreSQL (embedded)', pg.version);
       this.onCleanup(() => pg.db.close());

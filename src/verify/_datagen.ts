@@ -1,4 +1,4 @@
-import type { PGlite } from '@electric-sql/pglite';
+import type { Db } from './_pgworker.js';
 import type { Design, Entity, Field } from '../model/design.js';
 import { analyzeChecks, type ColumnRule } from './_constraints.js';
 
@@ -168,7 +168,7 @@ SELECT p.relname AS parent, pt.partstrat AS strategy,
  WHERE p.relnamespace = 'public'::regnamespace AND NOT p.relispartition
  ORDER BY p.relname, c.relname`;
 
-export async function readCatalog(db: PGlite, design: Design | undefined): Promise<Map<string, TableInfo>> {
+export async function readCatalog(db: Db, design: Design | undefined): Promise<Map<string, TableInfo>> {
   const tables = new Map<string, TableInfo>();
   for (const t of (await db.query<{ name: string; partitioned: boolean }>(TABLES_SQL)).rows) {
     tables.set(t.name, { name: t.name, partitioned: t.partitioned, columns: [], primaryKey: [], uniques: [], foreignKeys: [], checks: [], partition: null });
@@ -342,7 +342,7 @@ function buildSentences(): string[] {
 }
 
 /** Temporary helper tables the text columns join to (dropped after loading). */
-async function createVocabulary(db: PGlite): Promise<void> {
+async function createVocabulary(db: Db): Promise<void> {
   await db.exec(`
     DROP TABLE IF EXISTS archie_gen_text; DROP TABLE IF EXISTS archie_gen_names;
     CREATE TEMP TABLE archie_gen_text (id int PRIMARY KEY, s text NOT NULL);
@@ -702,18 +702,29 @@ function loadOrder(tables: Map<string, TableInfo>): { order: string[]; broken: F
 }
 
 /**
- * Rows per table: the main tables (those the design queries through access patterns) get `base`
- * rows; smaller tables the design expects to stay small keep their size; one-to-one children
- * never outnumber their parents.
+ * Rows per table, in the proportions the design projects:
+ * - the main tables (within 10x of the largest projected table) get `base` rows (100,000);
+ * - the others get base x sqrt(their share of the largest), at least base/5 (20,000) so that a
+ *   sequential scan of them would still be a real cost, and never more than the design projects
+ *   (a 3,000-row tenants table stays small, and may be scanned);
+ * - a table the design does not know gets base/5.
+ * One-to-one children are capped at their parents' count later.
  */
 export function plannedRows(tables: Map<string, TableInfo>, design: Design | undefined, base: number): Map<string, number> {
   const rows = new Map<string, number>();
   const entities = new Map((design?.entities ?? []).map((e) => [e.table, e]));
+  const largest = Math.max(1, ...[...tables.keys()].map((t) => entities.get(t)?.rows.current ?? 0));
+  const floor = Math.round(base / 5);
   for (const name of tables.keys()) {
     const e = entities.get(name);
-    if (!e) rows.set(name, base);
-    else if (e.accessPatterns.length > 0 || e.rows.current >= base) rows.set(name, base);
-    else rows.set(name, Math.max(1, Math.min(base, Math.round(e.rows.current))));
+    if (!e) {
+      rows.set(name, floor);
+      continue;
+    }
+    const current = Math.max(1, Math.round(e.rows.current));
+    const share = current / largest;
+    const scaled = share >= 0.1 ? base : Math.max(floor, Math.round(base * Math.sqrt(share)));
+    rows.set(name, Math.min(current, scaled));
   }
   return rows;
 }
@@ -737,7 +748,7 @@ function globalWindow(tables: Map<string, TableInfo>): Window {
 }
 
 /** Generate and load every table, then ANALYZE. Throws the database error of a table that cannot be loaded, naming the table. */
-export async function generateData(db: PGlite, options: GenerateOptions): Promise<GenerateResult> {
+export async function generateData(db: Db, options: GenerateOptions): Promise<GenerateResult> {
   let indexMs: number;
   const tables = await readCatalog(db, options.design);
   const rows = plannedRows(tables, options.design, options.rows);

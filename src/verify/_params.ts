@@ -1,4 +1,4 @@
-import type { PGlite } from '@electric-sql/pglite';
+import type { Db } from './_pgworker.js';
 import { parseSync } from 'libpg-query';
 import { names, walk } from './_sql.js';
 
@@ -214,13 +214,13 @@ function expr(c: ColRef): string {
   return c.fn === 'lower' || c.fn === 'upper' ? `${c.fn}(${col})` : col;
 }
 
-async function one(db: PGlite, sql: string, params: unknown[] = []): Promise<string | undefined> {
+async function one(db: Db, sql: string, params: unknown[] = []): Promise<string | undefined> {
   const r = await db.query<{ v: string | null }>(sql, params);
   return r.rows[0]?.v ?? undefined;
 }
 
 /** The value of ordinary weight: 10th percentile by frequency (the heaviest keys are rare in practice). */
-async function typicalValue(db: PGlite, c: ColRef): Promise<string | undefined> {
+async function typicalValue(db: Db, c: ColRef): Promise<string | undefined> {
   const t = quoteIdent(c.table);
   const e = expr(c);
   return one(
@@ -231,7 +231,7 @@ async function typicalValue(db: PGlite, c: ColRef): Promise<string | undefined> 
   );
 }
 
-export async function chooseParams(db: PGlite, sql: string, fallback: readonly (string | number | boolean)[], limit: number | null, columnsOf: (table: string) => Set<string>): Promise<ParamChoice> {
+export async function chooseParams(db: Db, sql: string, fallback: readonly (string | number | boolean)[], limit: number | null, columnsOf: (table: string) => Set<string>): Promise<ParamChoice> {
   const { roles, count: used } = paramRoles(sql, columnsOf);
   const count = used;
   const values: string[] = [];

@@ -1,8 +1,7 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { packageVersion } from './_pkg.js';
-import type { Extension, PGlite } from '@electric-sql/pglite';
+import type { Db } from './_pgworker.js';
 import { ArchieError } from '../errors.js';
 
 /**
@@ -13,7 +12,8 @@ import { ArchieError } from '../errors.js';
  */
 
 export interface EmbeddedPostgres {
-  db: PGlite;
+  /** A connection to PGlite running in a worker thread. */
+  db: Db;
   /** e.g. `PostgreSQL 18.6 (PGlite 0.5.16)`. */
   version: string;
   /** How it started: from the cached data directory, or with initdb. */
@@ -48,64 +48,26 @@ export function embeddedExtensions(requested: readonly string[]): { available: s
   return { available, missing };
 }
 
-async function loadExtensions(names: readonly string[]): Promise<Record<string, Extension>> {
-  const out: Record<string, Extension> = {};
-  for (const name of names) {
-    const key = name.replace(/-/g, '_');
-    const spec = name === 'vector' ? '@electric-sql/pglite/vector' : `@electric-sql/pglite/contrib/${key}`;
-    const mod = (await import(spec)) as Record<string, Extension>;
-    const ext = mod[key] ?? mod.vector;
-    if (ext) out[key] = ext;
-  }
-  return out;
-}
+/** A scratch database: no replication and no crash safety needed. With wal_level=minimal, rows
+ * loaded into tables truncated in the same transaction skip the WAL (the generator relies on it). */
+const CONF = ['wal_level=minimal', 'max_wal_senders=0', 'full_page_writes=off', 'synchronous_commit=off', 'maintenance_work_mem=256MB'];
 
 export async function startEmbeddedPostgres(extensions: readonly string[] = []): Promise<EmbeddedPostgres> {
-  const { PGlite } = await import('@electric-sql/pglite');
+  const { startWorkerPostgres } = await import('./_pgworker.js');
   const pglite = pgliteVersion();
   const cacheFile = join(cacheDir(), `pglite-${pglite}-datadir.tar`);
-  const exts = await loadExtensions(extensions);
-  // A scratch database: no replication, no crash safety needed. With wal_level=minimal, rows
-  // loaded into tables truncated in the same transaction skip the WAL (the generator relies on it).
-  const common = {
-    extensions: exts,
-    relaxedDurability: true,
-    postgresqlconf: ['wal_level=minimal', 'max_wal_senders=0', 'full_page_writes=off', 'synchronous_commit=off', 'maintenance_work_mem=256MB'],
-  } as const;
-  let db: PGlite | undefined;
-  let startedFrom: EmbeddedPostgres['startedFrom'] = 'cache';
   try {
-    const dump = await readFile(cacheFile);
-    db = await PGlite.create({ ...common, postgresqlconf: [...common.postgresqlconf], loadDataDir: new Blob([dump]) });
-  } catch {
-    db = undefined;
+    const started = await startWorkerPostgres({ cacheFile, extensions, conf: CONF });
+    return { db: started.db, version: `PostgreSQL ${started.server} (PGlite ${pglite})`, startedFrom: started.startedFrom };
+  } catch (e) {
+    throw new ArchieError('IO', `cannot start the embedded PostgreSQL (PGlite ${pglite}): ${(e as Error).message}`, {
+      hint: 'reinstall archie; PGlite ships PostgreSQL as WebAssembly in the @electric-sql/pglite package',
+      cause: e,
+    });
   }
-  if (!db) {
-    startedFrom = 'initdb';
-    try {
-      db = await PGlite.create({ ...common, postgresqlconf: [...common.postgresqlconf] });
-    } catch (e) {
-      throw new ArchieError('IO', `cannot start the embedded PostgreSQL (PGlite ${pglite}): ${(e as Error).message}`, {
-        hint: 'reinstall archie; PGlite ships PostgreSQL as WebAssembly in the @electric-sql/pglite package',
-        cause: e,
-      });
-    }
-    await saveDump(db, cacheFile);
-  }
-  const v = await db.query<{ v: string }>("select current_setting('server_version') as v");
-  const server = v.rows[0]?.v ?? '?';
-  return { db, version: `PostgreSQL ${server} (PGlite ${pglite})`, startedFrom };
 }
 
-/** Keep the freshly initialised data directory for the next run (atomically; errors only cost time). */
-async function saveDump(db: PGlite, file: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    const blob = await db.dumpDataDir('none');
-    await mkdir(join(file, '..'), { recursive: true });
-    await writeFile(tmp, Buffer.from(await blob.arrayBuffer()));
-    await rename(tmp, file);
-  } catch {
-    await rm(tmp, { force: true }).catch(() => undefined);
-  }
+/** Empty a reused instance: a fresh public schema, no scratch schemas, default settings. */
+export async function resetEmbeddedPostgres(pg: EmbeddedPostgres): Promise<void> {
+  await pg.db.exec(`ROLLBACK; RESET ALL; DROP SCHEMA IF EXISTS archie_migrations CASCADE; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public`);
 }

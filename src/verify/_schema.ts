@@ -32,7 +32,18 @@ export function dbErrorText(e: unknown): { message: string; position?: number } 
  * column in the file (PostgreSQL's error position within the statement, offset by where the
  * statement starts).
  */
-export async function applyStatements(runner: SqlRunner, rel: string, text: string, statements: readonly SqlStatement[]): Promise<ApplyResult> {
+export async function applyStatements(runner: SqlRunner, rel: string, text: string, statements: readonly SqlStatement[], options: { batch?: boolean } = {}): Promise<ApplyResult> {
+  // Fast path: the whole file in one round trip (one implicit transaction, so a failure leaves
+  // nothing behind); on failure, statement by statement to find where. Not for files that manage
+  // transactions themselves or build indexes concurrently (those cannot run in a transaction).
+  if (options.batch && statements.length > 1 && statements.every(batchable)) {
+    try {
+      await runner.exec(statements.map((s) => s.text).join(';\n'));
+      return { ok: true, applied: statements.length };
+    } catch {
+      // replay one by one below for the error's position
+    }
+  }
   let applied = 0;
   for (const stmt of statements) {
     try {
@@ -49,6 +60,11 @@ export async function applyStatements(runner: SqlRunner, rel: string, text: stri
     }
   }
   return { ok: true, applied };
+}
+
+function batchable(s: SqlStatement): boolean {
+  const node = s.node as { TransactionStmt?: unknown; IndexStmt?: { concurrent?: boolean }; VacuumStmt?: unknown; CreatedbStmt?: unknown };
+  return !node.TransactionStmt && !node.IndexStmt?.concurrent && !node.VacuumStmt && !node.CreatedbStmt;
 }
 
 /** Extension names created by a file's statements. */
@@ -119,7 +135,7 @@ export async function applySchemaEmbedded(ctx: VerifyContext): Promise<SchemaApp
     },
   ];
   const t1 = performance.now();
-  const result = await applyStatements({ exec: async (sql) => void (await pg.db.exec(sql)) }, SCHEMA_FILE, text, parsed.statements);
+  const result = await applyStatements({ exec: async (sql) => void (await pg.db.exec(sql)) }, SCHEMA_FILE, text, parsed.statements, { batch: true });
   if (!result.ok) {
     return { ok: false, reason: `${SCHEMA_FILE} does not apply`, evidence: [...evidence, result.error!] };
   }

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ArchieError } from '../errors.js';
 import { CHECKS, CHECK_IDS } from './checks/index.js';
+import type { Check } from './_check.js';
 import { VerifyContext, type VerifyOptions } from './_context.js';
 import type { CheckResult, VerifyReport } from './report.js';
 
@@ -9,6 +10,7 @@ export type { VerifyOptions } from './_context.js';
 export type { CheckResult, CheckStatus, Evidence, PlanEvidence, VerifyReport } from './report.js';
 export { VerifyReportSchema } from './report.js';
 export { CHECK_IDS };
+export { startEmbeddedPostgres, type EmbeddedPostgres } from './_pglite.js';
 
 /**
  * Check a design folder (what `archie design --out DIR` writes, possibly edited by hand) by running
@@ -42,30 +44,14 @@ export async function verify(dir: string, options: VerifyOptions = {}): Promise<
       const load = await ctx.design();
       if (!load.ok) selected.unshift(CHECKS.find((c) => c.id === 'design-json')!);
     }
-    for (const check of selected) {
-      ctx.progress(`${check.id}: ${check.title}`);
-      const t0 = performance.now();
-      let result: CheckResult;
-      try {
-        const out = await check.run(ctx);
-        result = { id: check.id, title: check.title, ...out, durationMs: round(performance.now() - t0) };
-      } catch (e) {
-        // A check that throws is a failed check with the reason, not a crashed run.
-        const message = e instanceof ArchieError ? e.describe() : `${(e as Error)?.message ?? String(e)}`;
-        result = {
-          id: check.id,
-          title: check.title,
-          status: 'failed',
-          summary: `the check could not run: ${message}`,
-          evidence: [{ subject: check.id, ok: false, message }],
-          hint: e instanceof ArchieError ? e.hint : 'this is a bug in archie verify if the folder looks right; rerun with ARCHIE_DEBUG=1 and report it',
-          durationMs: round(performance.now() - t0),
-        };
-        if (process.env.ARCHIE_DEBUG && !(e instanceof ArchieError)) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
-      }
-      for (const ev of result.evidence) if (ev.durationMs !== undefined) ev.durationMs = round(ev.durationMs);
-      results.push(result);
-    }
+    // Two lanes: the checks on the embedded PostgreSQL (a worker thread) in order, and all the
+    // others in order, side by side. Results are reported in the checks' own order.
+    const done = new Map<string, CheckResult>();
+    const lane = async (checks: readonly Check[]): Promise<void> => {
+      for (const check of checks) done.set(check.id, await runCheck(ctx, check));
+    };
+    await Promise.all([lane(selected.filter((c) => c.lane === 'postgres')), lane(selected.filter((c) => c.lane !== 'postgres'))]);
+    for (const check of selected) results.push(done.get(check.id)!);
   } finally {
     await ctx.close();
   }
@@ -73,6 +59,31 @@ export async function verify(dir: string, options: VerifyOptions = {}): Promise<
   for (const r of results) counts[r.status]++;
   const tools = [...ctx.tools.entries()].map(([name, version]) => ({ name, version })).sort((a, b) => a.name.localeCompare(b.name));
   return { dir, ok: counts.failed === 0, counts, tools, checks: results, durationMs: round(performance.now() - started) };
+}
+
+async function runCheck(ctx: VerifyContext, check: Check): Promise<CheckResult> {
+  ctx.progress(`${check.id}: ${check.title}`);
+  const t0 = performance.now();
+  let result: CheckResult;
+  try {
+    const out = await check.run(ctx);
+    result = { id: check.id, title: check.title, ...out, durationMs: round(performance.now() - t0) };
+  } catch (e) {
+    // A check that throws is a failed check with the reason, not a crashed run.
+    const message = e instanceof ArchieError ? e.describe() : `${(e as Error)?.message ?? String(e)}`;
+    result = {
+      id: check.id,
+      title: check.title,
+      status: 'failed',
+      summary: `the check could not run: ${message}`,
+      evidence: [{ subject: check.id, ok: false, message }],
+      hint: e instanceof ArchieError ? e.hint : 'this is a bug in archie verify if the folder looks right; rerun with ARCHIE_DEBUG=1 and report it',
+      durationMs: round(performance.now() - t0),
+    };
+    if (process.env.ARCHIE_DEBUG && !(e instanceof ArchieError)) process.stderr.write(`${(e as Error)?.stack ?? ''}\n`);
+  }
+  for (const ev of result.evidence) if (ev.durationMs !== undefined) ev.durationMs = round(ev.durationMs);
+  return result;
 }
 
 function round(ms: number): number {

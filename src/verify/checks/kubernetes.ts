@@ -13,13 +13,17 @@ type Model = new (data: object) => { validate(): void };
 
 async function modelFor(apiVersion: string, kind: string): Promise<Model | undefined> {
   if (!/^[a-z0-9.]+(\/[a-z0-9]+)?$/.test(apiVersion) || !/^[A-Z][A-Za-z0-9]*$/.test(kind)) return undefined;
-  try {
-    const mod = (await import(`kubernetes-models/${apiVersion}`)) as Record<string, unknown>;
-    const model = mod[kind];
-    return typeof model === 'function' ? (model as Model) : undefined;
-  } catch {
-    return undefined;
+  // One model's module (its schema validators only), not the whole API group.
+  for (const spec of [`kubernetes-models/${apiVersion}/${kind}`, `kubernetes-models/${apiVersion}`]) {
+    try {
+      const mod = (await import(spec)) as Record<string, unknown>;
+      const model = mod[kind];
+      if (typeof model === 'function') return model as Model;
+    } catch {
+      // try the group's index next
+    }
   }
+  return undefined;
 }
 
 export interface K8sObject {

@@ -142,6 +142,7 @@ export const check: Check = {
           evidence.push({ subject: rel, ok: false, file: FILE, message: `${FILE} does not contain the diagram of ${rel} ("${title}")` });
           continue;
         }
+        if (info.width <= 0 || info.height <= 0) continue; // reported above; nothing to screenshot
         const handle = await page.evaluateHandle(`[...document.querySelectorAll('svg')].find((s) => (s.querySelector(':scope > title')?.textContent ?? '').trim() === ${JSON.stringify(title)}) ?? null`);
         const el = handle.asElement();
         const shot = el ? await el.screenshot({ type: 'png', timeout: 10_000 }) : undefined;

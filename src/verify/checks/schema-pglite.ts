@@ -6,6 +6,7 @@ import { SCHEMA_FILE } from '../_schema.js';
 export const check: Check = {
   id: 'schema-pglite',
   title: 'schema.sql applies to embedded PostgreSQL',
+  lane: 'postgres',
   async run(ctx) {
     const applied = await ctx.appliedSchema();
     return outcome(
