@@ -155,6 +155,20 @@ export class VerifyContext {
     return this.data;
   }
 
+  /** Parse schema.sql and start the embedded PostgreSQL with the extensions it creates; errors surface later, in the checks. */
+  async warmUp(): Promise<void> {
+    try {
+      const parsed = await this.sql('schema.sql');
+      if ('statements' in parsed && parsed.ok) {
+        const { createdExtensions } = await import('./_schema.js');
+        const { embeddedExtensions } = await import('./_pglite.js');
+        await this.embeddedPostgres(embeddedExtensions(createdExtensions(parsed.statements)).available);
+      }
+    } catch {
+      // the schema check reports it
+    }
+  }
+
   /** The embedded PostgreSQL, started on first use with the extensions given then. */
   embeddedPostgres(extensions: readonly string[]): Promise<EmbeddedPostgres> {
     this.embedded ??= import('./_pglite.js').then(async ({ startEmbeddedPostgres, resetEmbeddedPostgres }) => {

@@ -44,6 +44,9 @@ export async function verify(dir: string, options: VerifyOptions = {}): Promise<
       const load = await ctx.design();
       if (!load.ok) selected.unshift(CHECKS.find((c) => c.id === 'design-json')!);
     }
+    // The embedded PostgreSQL takes a second or two to start: begin now, while the other lane
+    // validates (extensions the schema creates are known once schema.sql is parsed).
+    if (selected.some((c) => c.lane === 'postgres')) void ctx.warmUp();
     // Two lanes: the checks on the embedded PostgreSQL (a worker thread) in order, and all the
     // others in order, side by side. Results are reported in the checks' own order.
     const done = new Map<string, CheckResult>();

@@ -124,18 +124,29 @@ async function applyInRolledBackSchema(client: PgClient, name: string, text: str
   const t0 = performance.now();
   await client.query('BEGIN');
   try {
-    await client.query(`CREATE SCHEMA ${name}`);
-    await client.query(`SET LOCAL search_path TO ${name}, public`);
+    let where = 'a scratch schema';
+    try {
+      await client.query('SAVEPOINT scratch');
+      await client.query(`CREATE SCHEMA ${name}`);
+      await client.query(`SET LOCAL search_path TO ${name}, public`);
+    } catch (e) {
+      if ((e as { code?: string }).code !== '42501') throw e;
+      // Not even CREATE on the database: the session's own temporary schema.
+      await client.query('ROLLBACK TO SAVEPOINT scratch');
+      await client.query('SET LOCAL search_path TO pg_temp, public');
+      where = "the session's temporary schema";
+    }
     await client.query("SET LOCAL statement_timeout = '60s'");
     const result = await applyStatements({ exec: async (sql) => void (await client.query(sql)) }, SCHEMA_FILE, text, statements);
     if (!result.ok) return [result.error!];
-    const counts = (await client.query<CatalogCounts>(CATALOG_COUNTS_SQL, [name])).rows[0]!;
+    const schema = where === 'a scratch schema' ? name : ((await client.query<{ s: string }>('SELECT nspname AS s FROM pg_namespace WHERE oid = pg_my_temp_schema()')).rows[0]?.s ?? 'pg_temp');
+    const counts = (await client.query<CatalogCounts>(CATALOG_COUNTS_SQL, [schema])).rows[0]!;
     return [
       {
         subject: where,
         ok: true,
         file: SCHEMA_FILE,
-        message: `${result.applied} statements applied cleanly on PostgreSQL ${version} in a scratch schema inside a transaction that was rolled back (the role cannot create databases): ${describeCounts(counts)}`,
+        message: `${result.applied} statements applied cleanly on PostgreSQL ${version} in ${where} inside a transaction that was rolled back (the role cannot create databases): ${describeCounts(counts)}`,
         durationMs: performance.now() - t0,
       },
     ];
