@@ -23,6 +23,10 @@ function where(report: VerifyReport, e: Evidence): string {
 function evidenceLine(report: VerifyReport, e: Evidence, c: NonNullable<TextOptions['color']>): string[] {
   const mark = e.ok ? c.green('✓') : c.red('✗');
   const lines = [`    ${mark} ${where(report, e)}${e.message}${e.durationMs !== undefined ? c.dim(` (${ms(e.durationMs)})`) : ''}`];
+  if (e.plan) {
+    const params = e.plan.params.map((p, i) => `$${i + 1} = ${p.length > 40 ? `${p.slice(0, 37)}...` : p}`).join(', ');
+    lines.push(`        ${c.dim(`plan: ${e.plan.shape}${params ? `; ${params}` : ''}`)}`);
+  }
   return lines;
 }
 
