@@ -10,7 +10,9 @@ export interface Check {
   /**
    * `postgres` for checks that use the embedded PostgreSQL: they run one after another in their
    * own lane (the database lives in a worker thread), alongside the other checks.
+   * `postgres-if-shared`: a check that starts its own instance, unless the caller passed one to
+   * share (then it must take its turn in the postgres lane).
    */
-  lane?: 'postgres';
+  lane?: 'postgres' | 'postgres-if-shared';
   run(ctx: VerifyContext): Promise<CheckOutcome>;
 }

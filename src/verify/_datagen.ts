@@ -872,8 +872,8 @@ function insertSql(t: TableInfo, gens: Map<string, ColumnGen>, rows: number): st
       if (g.join.second) {
         const b = `v${joins.length}`;
         joins.push(`JOIN ${g.join.table} ${b} ON ${b}.id = ${g.join.second('g.n')}`);
-        // Most rows one sentence, a quarter two.
-        e = `CASE WHEN ${u('g.n', `${t.name}.${col.name}.len`)} < 0.75 THEN ${a}.s ELSE ${a}.s || ' ' || ${b}.s END`;
+        // Most rows one sentence (3 to 12 words, like chat messages), some two.
+        e = `CASE WHEN ${u('g.n', `${t.name}.${col.name}.len`)} < 0.85 THEN ${a}.s ELSE ${a}.s || ' ' || ${b}.s END`;
       }
       if (col.base === 'tsvector') e = `to_tsvector('simple', ${e})`;
       const rules = analyzeChecks(t.checks).get(col.name);

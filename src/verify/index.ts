@@ -46,6 +46,7 @@ export async function verify(dir: string, options: VerifyOptions = {}): Promise<
     }
     // The embedded PostgreSQL takes a second or two to start: begin now, while the other lane
     // validates (extensions the schema creates are known once schema.sql is parsed).
+    const inPostgresLane = (c: Check): boolean => c.lane === 'postgres' || (c.lane === 'postgres-if-shared' && options.embedded !== undefined);
     if (selected.some((c) => c.lane === 'postgres')) void ctx.warmUp();
     // Two lanes: the checks on the embedded PostgreSQL (a worker thread) in order, and all the
     // others in order, side by side. Results are reported in the checks' own order.
@@ -53,7 +54,7 @@ export async function verify(dir: string, options: VerifyOptions = {}): Promise<
     const lane = async (checks: readonly Check[]): Promise<void> => {
       for (const check of checks) done.set(check.id, await runCheck(ctx, check));
     };
-    await Promise.all([lane(selected.filter((c) => c.lane === 'postgres')), lane(selected.filter((c) => c.lane !== 'postgres'))]);
+    await Promise.all([lane(selected.filter(inPostgresLane)), lane(selected.filter((c) => !inPostgresLane(c)))]);
     for (const check of selected) results.push(done.get(check.id)!);
   } finally {
     await ctx.close();

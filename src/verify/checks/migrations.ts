@@ -1,8 +1,9 @@
 import type { Db } from '../_pgworker.js';
 import type { Check } from '../_check.js';
 import { outcome, plural, skipped, type Evidence } from '../report.js';
-import { isFileRead } from '../_context.js';
-import { applyStatements, SCHEMA_FILE } from '../_schema.js';
+import { isFileRead, type VerifyContext } from '../_context.js';
+import { applyStatements, createdExtensions, SCHEMA_FILE } from '../_schema.js';
+import { embeddedExtensions, startEmbeddedPostgres, type EmbeddedPostgres } from '../_pglite.js';
 
 const SCRATCH = 'archie_migrations';
 
@@ -39,11 +40,33 @@ async function dump(db: Db, schema: string): Promise<string[]> {
   return rows.map((r) => r.item);
 }
 
+/**
+ * A database with schema.sql applied to compare against: an instance of its own (so that this
+ * check runs on the other core while the shared instance generates data), or the shared one when
+ * the caller passed an instance to reuse.
+ */
+async function database(ctx: VerifyContext): Promise<{ ok: true; db: Db; own?: EmbeddedPostgres } | { ok: false; reason: string }> {
+  if (ctx.options.embedded) {
+    const applied = await ctx.appliedSchema();
+    return applied.ok ? { ok: true, db: applied.pg.db } : { ok: false, reason: applied.reason };
+  }
+  const parsed = await ctx.sql(SCHEMA_FILE);
+  const file = await ctx.read(SCHEMA_FILE);
+  if (isFileRead(parsed) || !parsed.ok || !file.ok) return { ok: false, reason: `${SCHEMA_FILE} cannot be read or parsed` };
+  const own = await startEmbeddedPostgres(embeddedExtensions(createdExtensions(parsed.statements)).available);
+  const result = await applyStatements({ exec: (sql) => own.db.exec(sql) }, SCHEMA_FILE, file.text, parsed.statements, { batch: true });
+  if (!result.ok) {
+    await own.db.close().catch(() => undefined);
+    return { ok: false, reason: `${SCHEMA_FILE} does not apply` };
+  }
+  return { ok: true, db: own.db, own };
+}
+
 /** migrations/*.sql apply in order to an empty schema and build exactly what schema.sql builds. */
 export const check: Check = {
   id: 'migrations',
   title: 'migrations build the same schema as schema.sql',
-  lane: 'postgres',
+  lane: 'postgres-if-shared',
   async run(ctx) {
     const files = await ctx.list('migrations', ['.sql']);
     if (files.length === 0) {
@@ -52,9 +75,9 @@ export const check: Check = {
         failed: () => 'no migrations',
       });
     }
-    const applied = await ctx.appliedSchema();
-    if (!applied.ok) return skipped(`needs ${SCHEMA_FILE} applied first (${applied.reason})`, 'fix schema.sql (see the schema-pglite check)');
-    const db = applied.pg.db;
+    const target = await database(ctx);
+    if (!target.ok) return skipped(`needs ${SCHEMA_FILE} applied first (${target.reason})`, 'fix schema.sql (see the schema-pglite check)');
+    const db = target.db;
     const evidence: Evidence[] = [];
     await db.exec(`DROP SCHEMA IF EXISTS ${SCRATCH} CASCADE; CREATE SCHEMA ${SCRATCH}; SET search_path TO ${SCRATCH}`);
     try {
@@ -96,7 +119,8 @@ export const check: Check = {
         failed: (n) => `the migrations and ${SCHEMA_FILE} disagree (${plural(n, 'difference')})`,
       });
     } finally {
-      await db.exec(`SET search_path TO public; DROP SCHEMA IF EXISTS ${SCRATCH} CASCADE`).catch(() => undefined);
+      if (target.own) await target.own.db.close().catch(() => undefined);
+      else await db.exec(`SET search_path TO public; DROP SCHEMA IF EXISTS ${SCRATCH} CASCADE`).catch(() => undefined);
     }
   },
 };
