@@ -821,7 +821,9 @@ export async function generateData(db: Db, options: GenerateOptions): Promise<Ge
   const t1 = performance.now();
   // As autovacuum does: the tables and partitions that hold rows, not the partitioned parents.
   const leaves = (await db.query<{ name: string }>(LEAF_TABLES_SQL)).rows.map((r) => quoteIdent(r.name));
-  if (leaves.length) await db.exec(`ANALYZE ${leaves.join(', ')}`);
+  // A sample of 300 × 20 rows per table gives the planner the distinct counts and common values it
+  // needs to choose between an index and a scan; the default (× 100) costs seconds for no other gain.
+  if (leaves.length) await db.exec(`SET default_statistics_target = 20; ANALYZE ${leaves.join(', ')}; RESET default_statistics_target`);
   const analyzeMs = performance.now() - t1;
   const counts = new Map<string, number>();
   for (const r of (await db.query<{ name: string; n: number }>(ROW_COUNTS_SQL)).rows) {
