@@ -20,3 +20,5 @@ export { verify, startEmbeddedPostgres, CHECK_IDS as VERIFY_CHECK_IDS, VerifyRep
 export type { VerifyOptions, VerifyReport, CheckResult as VerifyCheckResult, Evidence as VerifyEvidence, PlanEvidence, EmbeddedPostgres } from './verify/index.js';
 export { formatText as formatVerifyText } from './verify/format/text.js';
 export { formatJson as formatVerifyJson } from './verify/format/json.js';
+export { scale, type ScaleSource, type ScaleOptions } from './scale/index.js';
+export { migrate, type MigrateSource } from './migrate/index.js';
