@@ -124,7 +124,8 @@ export function planCost(ctx: PlanContext, cap: CapacityPlan, components: Compon
     } else if (idp) {
       add('Keycloak (2 instances, 1 vCPU, 2 GiB)', 'identity', 2, 'instances', money((UNIT_PRICES.vcpuHour + 2 * UNIT_PRICES.gibHour) * HOURS_PER_MONTH));
     }
-    add('Logs and traces ingestion (~1 KB per request)', 'observability', (fig('avg-rps') * CONVENTIONS.secondsPerMonth * 1_000) / 1e9, 'GB', UNIT_PRICES.logsGb);
+    // A compact structured access log per request (~300 B) plus traces sampled at 10 % (~2 KB each).
+    add('Logs and traces ingestion (~0.5 KB per request: access log + 10 % trace sampling)', 'observability', (fig('avg-rps') * CONVENTIONS.secondsPerMonth * 500) / 1e9, 'GB', UNIT_PRICES.logsGb);
     return lines;
   };
   const lines = at('current');

@@ -1,8 +1,8 @@
-workspace "Online store for outdoor gear" "Modular monolith for 225k daily users (e-commerce store / marketplace), 4,000 req/s at peak growing to 7,183 in a year, on PostgreSQL 16, Redis 7, RabbitMQ 3.13, OpenSearch 2, Amazon S3; about $4,744/month at launch." {
+workspace "Online store for outdoor gear" "Modular monolith for 225k daily users (e-commerce store / marketplace), 4,000 req/s at peak growing to 7,183 in a year, on PostgreSQL 16, Redis 7, RabbitMQ 3.13, OpenSearch 2, Amazon S3; about $4,420/month at launch." {
 
     model {
         c_clients = person "Clients" "Call the API over HTTPS (Web and mobile apps)"
-        system = softwareSystem "Online store for outdoor gear" "Modular monolith for 225k daily users (e-commerce store / marketplace), 4,000 req/s at peak growing to 7,183 in a year, on PostgreSQL 16, Redis 7, RabbitMQ 3.13, OpenSearch 2, Amazon S3; about $4,744/month at launch." {
+        system = softwareSystem "Online store for outdoor gear" "Modular monolith for 225k daily users (e-commerce store / marketplace), 4,000 req/s at peak growing to 7,183 in a year, on PostgreSQL 16, Redis 7, RabbitMQ 3.13, OpenSearch 2, Amazon S3; about $4,420/month at launch." {
             c_cdn = container "CDN" "Serve media and cacheable content from the edge" "Amazon CloudFront" "Component:cdn"
             c_edge = container "Edge / API gateway" "TLS termination, WAF, routing, coarse rate limits" "AWS Application Load Balancer + AWS WAF, with authentication and rate limiting in the application's edge middleware" "Component:gateway"
             c_identity = container "Identity provider" "Sign-in, MFA, OAuth 2.1/OIDC tokens" "Keycloak (self-hosted)" "Component:identity"
