@@ -85,12 +85,15 @@ export function computeLoad(req: Requirements): Load {
 export function makeContext(resolved: Resolved, limitOverrides: Partial<Record<keyof Limits, number>> = {}): PlanContext {
   const withOverride = (l: NodeLimit, key: keyof Limits): NodeLimit =>
     limitOverrides[key] !== undefined ? { ...l, value: limitOverrides[key]!, source: 'stated in the brief' } : l;
+  // Some kinds of system are much cheaper (or dearer) per request than a typical JSON API.
+  const own = resolved.archetype.defaults.appRpsPerInstance;
+  const appLimit: NodeLimit = own ? { ...LIMITS.appRpsPerInstance, value: own.value, source: `typical for ${resolved.archetype.name.toLowerCase()}: ${own.reason}` } : LIMITS.appRpsPerInstance;
   return {
     req: resolved.requirements,
     archetype: resolved.archetype,
     load: computeLoad(resolved.requirements),
     limits: {
-      appRpsPerInstance: withOverride(LIMITS.appRpsPerInstance, 'appRpsPerInstance'),
+      appRpsPerInstance: withOverride(appLimit, 'appRpsPerInstance'),
       pgWritesPerPrimary: withOverride(LIMITS.pgWritesPerPrimary, 'pgWritesPerPrimary'),
       pgReadsPerNode: withOverride(LIMITS.pgReadsPerNode, 'pgReadsPerNode'),
       wsConnectionsPerNode: withOverride(LIMITS.wsConnectionsPerNode, 'wsConnectionsPerNode'),

@@ -14,6 +14,7 @@ import { formatNumber } from '../brief/units.js';
 import { designFromInput } from '../design.js';
 import { ArchieError } from '../errors.js';
 import { archetypeById } from '../knowledge/archetypes/index.js';
+import { LIMITS } from '../knowledge/limits.js';
 import { PRICE_TABLE } from '../knowledge/prices.js';
 import type { Design } from '../model/design.js';
 import { planCost } from '../plan/cost.js';
@@ -73,19 +74,7 @@ async function sourceDesign(source: ScaleSource, limits: LimitOverrides): Promis
   if (source.dir && source.brief) throw new ArchieError('USAGE', 'give a design folder or a brief, not both');
   if (source.dir) {
     const { design, file } = await loadDesign(source.dir);
-    // Limits the brief stated (measured by the team) are recorded in the design; the caller's flags still win.
-    const ids: Record<string, keyof LimitOverrides> = {
-      'app-rps-per-instance': 'appRpsPerInstance',
-      'pg-writes-per-primary': 'pgWritesPerPrimary',
-      'pg-reads-per-node': 'pgReadsPerNode',
-      'ws-connections-per-node': 'wsConnectionsPerNode',
-    };
-    const merged: LimitOverrides = { ...limits };
-    for (const l of design.capacity.limits ?? []) {
-      const key = ids[l.id];
-      if (key && l.source === 'stated in the brief' && merged[key] === undefined) merged[key] = l.value;
-    }
-    return { design, limits: merged, kind: 'design', path: file };
+    return { design, limits, kind: 'design', path: file };
   }
   if (!source.brief?.trim()) {
     throw new ArchieError('USAGE', 'nothing to scale: give a design folder or a brief', { hint: 'archie scale out/chat --factor 10, or archie scale --brief "chat for 2M daily users" --factor 10' });
@@ -111,10 +100,25 @@ function loadSummary(g: Figures): LoadSummary {
 
 const round = (v: number, digits = 4) => Number(v.toFixed(digits));
 
+const LIMITS_BY_ID = new Map(Object.values(LIMITS).map((l) => [l.id, l]));
+
 /** Scale a design or a brief to `factor` × today's load. */
 export async function scale(source: ScaleSource, options: ScaleOptions): Promise<ScaleReport> {
   const factor = parseFactor(options.factor);
-  const { design, limits, kind, path } = await sourceDesign(source, options.limits ?? {});
+  const { design, limits: given, kind, path } = await sourceDesign(source, options.limits ?? {});
+  // The per-node limits the design was sized with (stated in its brief, or typical for its kind of
+  // system) are recorded in it; the caller's flags still win.
+  const limits: LimitOverrides = { ...given };
+  const ids: Record<string, keyof LimitOverrides> = {
+    'app-rps-per-instance': 'appRpsPerInstance',
+    'pg-writes-per-primary': 'pgWritesPerPrimary',
+    'pg-reads-per-node': 'pgReadsPerNode',
+    'ws-connections-per-node': 'wsConnectionsPerNode',
+  };
+  for (const l of design.capacity.limits ?? []) {
+    const key = ids[l.id];
+    if (key && limits[key] === undefined && l.value !== LIMITS_BY_ID.get(l.id)?.value) limits[key] = l.value;
+  }
   const archetype = archetypeById(design.requirements.archetype.id);
   if (!archetype) {
     throw new ArchieError('INVALID', `the design's archetype "${design.requirements.archetype.id}" is not one this archie knows`, {

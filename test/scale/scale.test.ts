@@ -121,10 +121,12 @@ describe('archie scale on every example', () => {
     expect(a.plan).toEqual(b.plan);
     expect(a.source).toEqual({ kind: 'design', path: join(dir, 'design.json') });
     expect(JSON.stringify(await scale({ dir }, { factor: 10 }))).toBe(JSON.stringify(a));
-    // The connection pool is already past what one server runs well with: PgBouncer comes first.
-    expect(a.resources[0]!.id).toBe('db-connections');
-    expect(a.firstBottleneck!.summary).toMatch(/already over capacity at today's load/);
-    expect(a.plan.immediate[0]!.id).toBe('pgbouncer');
+    // Redirects are cheap per request, so the hot set in Redis runs out first (at about 2×), then
+    // database reads and connections; PgBouncer is among the immediate steps.
+    expect(a.resources[0]!.id).toBe('cache-memory');
+    expect(a.firstBottleneck!.summary).toMatch(/^Redis memory saturates first, at 1\.\d+× today's load/);
+    expect(a.plan.immediate[0]!.id).toBe('cache-shards');
+    expect(a.plan.immediate.map((x) => x.id)).toContain('pgbouncer');
   });
 
   it('honours measured limits against the deployed fleet', async () => {

@@ -93,6 +93,11 @@ export interface ArchetypeDefaults {
    * Absent: each upload is viewed 5 times.
    */
   mediaBytesPerUserPerDay?: number;
+  /**
+   * Requests/s one 1-vCPU API instance sustains for this kind of system, when it differs from the
+   * general figure in knowledge/limits.ts, with the reason.
+   */
+  appRpsPerInstance?: { value: number; reason: string };
 }
 
 export interface ArchetypeTraits {
