@@ -5,6 +5,7 @@ import { CHECKS, CHECK_IDS } from './checks/index.js';
 import type { Check } from './_check.js';
 import { VerifyContext, type VerifyOptions } from './_context.js';
 import type { CheckResult, VerifyReport } from './report.js';
+import { byCodeUnit } from '../util/compare.js';
 
 export type { VerifyOptions } from './_context.js';
 export type { CheckResult, CheckStatus, Evidence, PlanEvidence, VerifyReport } from './report.js';
@@ -61,7 +62,7 @@ export async function verify(dir: string, options: VerifyOptions = {}): Promise<
   }
   const counts = { passed: 0, failed: 0, skipped: 0 };
   for (const r of results) counts[r.status]++;
-  const tools = [...ctx.tools.entries()].map(([name, version]) => ({ name, version })).sort((a, b) => a.name.localeCompare(b.name));
+  const tools = [...ctx.tools.entries()].map(([name, version]) => ({ name, version })).sort((a, b) => byCodeUnit(a.name, b.name));
   return { dir, ok: counts.failed === 0, counts, tools, checks: results, durationMs: round(performance.now() - started) };
 }
 
