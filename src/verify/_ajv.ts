@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Evidence } from './report.js';
 import { pointerToPath, positionOf, type YamlDoc, type YamlFile } from './_yaml.js';
+import { byCodeUnit } from '../util/compare.js';
 
 export const requireCjs = createRequire(import.meta.url);
 
@@ -13,7 +14,7 @@ export const requireCjs = createRequire(import.meta.url);
 export function schemaErrors(errors: readonly ErrorObject[] | null | undefined, file: YamlFile, doc: YamlDoc, rel: string, what: string, limit = 8): Evidence[] {
   const list = [...(errors ?? [])];
   const specific = list.filter((e) => e.keyword !== 'oneOf' && e.keyword !== 'anyOf' && !(e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === '$ref'));
-  const chosen = (specific.length ? specific : list).sort((a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length || a.instancePath.localeCompare(b.instancePath));
+  const chosen = (specific.length ? specific : list).sort((a, b) => b.instancePath.split('/').length - a.instancePath.split('/').length || byCodeUnit(a.instancePath, b.instancePath));
   const seen = new Set<string>();
   const out: Evidence[] = [];
   for (const e of chosen) {
