@@ -12,4 +12,11 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      // Output must be byte-identical on every machine; locale-aware ordering is not.
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='localeCompare']", message: 'use byCodeUnit from src/util/compare.ts: localeCompare depends on the machine locale' }],
+    },
+  },
 );
