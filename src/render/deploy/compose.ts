@@ -1,6 +1,6 @@
 import type { Design, Runtime } from '../../model/design.js';
 import { composeSecretVariable, deployables, secretKeys, type Deployable } from './_common.js';
-import { toYaml, type YamlValue } from './_yaml.js';
+import { toYaml, type YamlValue } from '../_yaml.js';
 
 /**
  * deploy/compose.yaml: every component and data store with a runtime, for running the system on

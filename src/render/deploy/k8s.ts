@@ -9,7 +9,7 @@ import type { IService } from 'kubernetes-models/v1/Service';
 import { ArchieError } from '../../errors.js';
 import type { Design, Runtime } from '../../model/design.js';
 import { deployables, SECRET_NAME, systemName, type Deployable } from './_common.js';
-import { toYaml, toYamlDocuments, type YamlValue } from './_yaml.js';
+import { toYaml, toYamlDocuments, type YamlValue } from '../_yaml.js';
 
 /**
  * deploy/k8s/: for every component the design deploys, a ConfigMap (its config values), a

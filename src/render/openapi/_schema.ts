@@ -1,5 +1,5 @@
 import type { Entity, Field } from '../../model/design.js';
-import type { YamlValue } from './_yaml.js';
+import type { YamlValue } from '../_yaml.js';
 
 /**
  * Entity fields as JSON Schema (2020-12, the dialect of OpenAPI 3.1; AsyncAPI's default schema

@@ -1,7 +1,7 @@
 import { ArchieError } from '../../errors.js';
 import type { DataStore, Design, Entity } from '../../model/design.js';
 import { fieldSchema, type Schema } from './_schema.js';
-import { toYaml, type YamlValue } from './_yaml.js';
+import { toYaml, type YamlValue } from '../_yaml.js';
 import { oneLine, PUBLICATION } from './openapi.js';
 
 /**

@@ -1,7 +1,7 @@
 import { ArchieError } from '../../errors.js';
 import type { AccessPattern, Design, Endpoint, Entity, Field } from '../../model/design.js';
 import { fieldSchema, idField, idParamName, type Schema } from './_schema.js';
-import { toYaml, type YamlValue } from './_yaml.js';
+import { toYaml, type YamlValue } from '../_yaml.js';
 
 /**
  * openapi.yaml (OpenAPI 3.1) from `d.api` and `d.entities`: one operation per endpoint of the

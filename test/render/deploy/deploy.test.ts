@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import type { Design } from '../../../src/model/design.js';
 import { composeObject, composeSecretVariable, KUBERNETES_VERSION, renderDeployFiles, SECRET_NAME } from '../../../src/render/deploy/index.js';
-import { scalar, toYaml } from '../../../src/render/deploy/_yaml.js';
+import { scalar, toYaml } from '../../../src/render/_yaml.js';
 import { reviewManifests } from '../../../src/review/manifest/index.js';
 import { exampleDesigns, golden } from '../diagrams/_examples.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { toYaml, type YamlValue } from '../../../src/render/openapi/_yaml.js';
+import { toYaml, type YamlValue } from '../../../src/render/_yaml.js';
 
 /** -0 prints as 0; JSON has no -0 either. */
 function normalise(v: unknown): unknown {

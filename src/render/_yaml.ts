@@ -1,7 +1,8 @@
 /**
- * A small block-style YAML writer for JSON-shaped data (objects, arrays, strings, finite numbers,
- * booleans, null). The artifacts are plain data, so this is all they need; it keeps the `yaml`
- * package (tens of milliseconds to load) out of `archie design`'s start-up.
+ * The one YAML writer of the renderers (OpenAPI, AsyncAPI, Compose, Kubernetes): block-style
+ * YAML for JSON-shaped data (objects, arrays, strings, finite numbers, booleans, null). The
+ * artifacts are plain data, so this is all they need; it keeps the `yaml` package (tens of
+ * milliseconds to load) out of `archie design`'s start-up. Tests parse every output back.
  *
  * Output rules: two-space indentation, keys in insertion order, strings plain only when no YAML
  * 1.1 or 1.2 reader could take them for anything else, multi-line strings as `|-` literal blocks
@@ -28,7 +29,7 @@ function literalOk(s: string): boolean {
   return s.split('\n').every((line, i) => !line.endsWith(' ') && (i > 0 || line.length > 0));
 }
 
-function scalar(v: string | number | boolean | null): string {
+export function scalar(v: string | number | boolean | null): string {
   if (v === null) return 'null';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (typeof v === 'number') {
@@ -52,7 +53,16 @@ function inline(v: YamlValue, indent: string): string | null {
     if (typeof v === 'string' && literalOk(v)) return `|-\n${v.split('\n').map((l) => (l ? `${indent}  ${l}` : '')).join('\n')}`;
     return scalar(v);
   }
-  if (Array.isArray(v)) return v.length === 0 ? '[]' : null;
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '[]';
+    // Short lists of scalars read best on one line; flow context also reserves , [ ] { }.
+    if (v.every((x) => isScalar(x) && !(typeof x === 'string' && x.includes('\n')))) {
+      const items = (v as Array<string | number | boolean | null>).map((x) => (typeof x === 'string' && /[,[\]{}]/.test(x) ? JSON.stringify(x) : scalar(x)));
+      const flow = `[${items.join(', ')}]`;
+      if (flow.length + indent.length <= 90) return flow;
+    }
+    return null;
+  }
   return entries(v).length === 0 ? '{}' : null;
 }
 
@@ -87,11 +97,19 @@ function block(v: YamlValue, indent: string, out: string[]): void {
   }
 }
 
-/** Serialise a JSON-shaped value as a YAML document ending in one newline. `undefined` members are left out. */
-export function toYaml(v: YamlValue): string {
-  const out: string[] = [];
+/**
+ * Serialise a JSON-shaped value as a YAML document ending in one newline, with optional `#`
+ * comment lines on top. `undefined` members are left out.
+ */
+export function toYaml(v: YamlValue, comments: string[] = []): string {
+  const out = comments.map((c) => (c ? `# ${c}` : '#'));
   const one = inline(v, '');
-  if (one !== null) return `${one}\n`;
-  block(v, '', out);
+  if (one !== null) out.push(one);
+  else block(v, '', out);
   return `${out.join('\n')}\n`;
+}
+
+/** Several documents separated by `---` (comments above the first). */
+export function toYamlDocuments(docs: YamlValue[], comments: string[] = []): string {
+  return docs.map((doc, i) => (i === 0 ? toYaml(doc, comments) : `---\n${toYaml(doc)}`)).join('');
 }
