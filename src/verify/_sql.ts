@@ -1,23 +1,12 @@
-import { loadModule, parseSync, type Node } from 'libpg-query';
-import { ArchieError } from '../errors.js';
+import { parseSync, type Node } from 'libpg-query';
 
 /**
  * SQL files through the real PostgreSQL parser (libpg_query, WASM): split into statements with
  * their positions, so that a database error inside statement 12 is reported at its line in the file.
  */
 
-let loading: Promise<void> | undefined;
-
-export function loadParser(): Promise<void> {
-  loading ??= loadModule().catch((e: unknown) => {
-    loading = undefined;
-    throw new ArchieError('IO', `cannot load the PostgreSQL parser (libpg-query WASM): ${(e as Error).message}`, {
-      hint: 'reinstall archie; the libpg-query package ships the parser as a .wasm file',
-      cause: e,
-    });
-  });
-  return loading;
-}
+/** The parser module is loaded once per process, shared with the SQL reviewer. */
+export { loadSqlParser as loadParser } from '../review/sql/parse.js';
 
 export interface SqlStatement {
   node: Node;
