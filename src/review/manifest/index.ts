@@ -1,8 +1,8 @@
 import { LineCounter } from 'yaml';
-import { compareFindings, type Finding } from '../../model/finding.js';
 import { rules as manifestRules } from '../rules/manifest/index.js';
 import type { DomainResult, FileError, Rule } from '../types.js';
 import { classify, ManifestReview, parseManifestFile, type ManifestFile, type Source } from './model.js';
+import { runRules } from '../_run-rules.js';
 
 export type { ManifestReview, K8sObject, ComposeService } from './model.js';
 
@@ -37,17 +37,6 @@ export async function reviewManifests(
   });
   const { objects, services } = classify(sources);
   const review = new ManifestReview(reviewed, objects, services);
-  const findings: Finding[] = [];
-  for (const rule of rules) {
-    try {
-      findings.push(...rule.check(review));
-    } catch (e) {
-      errors.push({
-        file: reviewed[0]?.path ?? ordered[0]?.path ?? '',
-        message: `rule ${rule.meta.id} failed: ${(e as Error).message} (a bug in archie; please report it with this file)`,
-      });
-    }
-  }
-  findings.sort(compareFindings);
+  const findings = runRules(rules, review, reviewed[0]?.path ?? ordered[0]?.path ?? '', errors);
   return { findings, errors, files: ordered.map((f) => f.path) };
 }

@@ -1,10 +1,10 @@
-import { compareFindings, type Finding } from '../../model/finding.js';
 import { rules as sqlRules } from '../rules/sql/index.js';
 import type { DomainResult, FileError, Rule } from '../types.js';
 import { buildReview, type ParsedSqlFile, type SqlReview } from './model.js';
 import { compareMigrationPaths, isDownMigration } from './order.js';
 import { loadSqlParser, parseSql, scanSql } from './parse.js';
 import { SourceText } from './source.js';
+import { runRules } from '../_run-rules.js';
 
 export type { SqlReview, SqlFile, SqlStatement } from './model.js';
 
@@ -42,19 +42,7 @@ export async function reviewSql(files: { path: string; text: string }[], rules: 
     parsed.push({ path: f.path, source, statements });
   }
   const review = buildReview(parsed);
-  const findings: Finding[] = [];
-  for (const rule of rules) {
-    try {
-      findings.push(...rule.check(review));
-    } catch (e) {
-      // A rule that breaks on odd input must not hide the others' findings.
-      errors.push({
-        file: parsed[0]?.path ?? ordered[0]?.path ?? '',
-        message: `rule ${rule.meta.id} failed: ${(e as Error).message} (a bug in archie; please report it with this file)`,
-      });
-    }
-  }
-  findings.sort(compareFindings);
+  const findings = runRules(rules, review, parsed[0]?.path ?? ordered[0]?.path ?? '', errors);
   return { findings, errors, files: ordered.map((f) => f.path) };
 }
 
