@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,7 +57,8 @@ describe('archie design (CLI)', () => {
     const f = archie(['design', 'examples/chat.yaml', '--out', dir, '--force']);
     expect(f.code).toBe(0);
     expect(readdirSync(dir)).toContain('design.json');
-    expect(readdirSync(dir)).not.toContain('keep.txt');
+    // --force overwrites archie's own files only: the user's file is still there, unchanged.
+    expect(readFileSync(join(dir, 'keep.txt'), 'utf8')).toBe('mine');
   });
 
   it('writes nothing when the brief is bad', () => {
@@ -128,5 +130,35 @@ describe('archie design (CLI)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^chat\s/m);
     expect(r.stdout).toMatch(/^generic\s/m);
+  });
+});
+
+describe('archie design --out . --force inside a git checkout (issue 13: data loss)', () => {
+  it('keeps the repository and every file of the user, and a second run still works', () => {
+    const dir = tmp();
+    execFileSync('git', ['init', '-q', dir]);
+    writeFileSync(join(dir, 'README.md'), '# mine\n');
+    mkdirSync(join(dir, 'lib'));
+    writeFileSync(join(dir, 'lib', 'x.js'), 'x');
+    execFileSync('git', ['-C', dir, 'add', '.']);
+    execFileSync('git', ['-C', dir, '-c', 'user.email=a@b', '-c', 'user.name=a', 'commit', '-qm', 'init']);
+    const brief = join(process.cwd(), 'examples', 'chat.yaml');
+    for (let i = 0; i < 2; i++) {
+      const r = archie(['design', brief, '--out', '.', '--force'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+    }
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('# mine\n');
+    expect(readFileSync(join(dir, 'lib', 'x.js'), 'utf8')).toBe('x');
+    expect(execFileSync('git', ['-C', dir, 'log', '--oneline'], { encoding: 'utf8' })).toMatch(/init/);
+    expect(readdirSync(dir)).toContain('ARCHITECTURE.md');
+  });
+
+  it('refuses, without writing anything, when the repository has a file with one of archie\'s names', () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'schema.sql'), 'create table mine (id int);');
+    const r = archie(['design', 'examples/chat.yaml', '--out', dir, '--force']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/did not write[\s\S]*schema\.sql/);
+    expect(readdirSync(dir)).toEqual(['schema.sql']);
   });
 });

@@ -23,8 +23,8 @@ export function register(program: Command): void {
     .description('design a system from a brief: free text, a YAML/JSON brief file, or - for stdin')
     .argument('[brief...]', 'the brief text (quoted or not), or a path to brief.yaml / brief.json')
     .option('-o, --out <dir>', 'write ARCHITECTURE.md, design.json and the artifacts into this directory')
-    .option('-f, --force', 'replace an existing non-empty --out directory')
-    .option('--format <format>', 'what to print without --out: md (default) or json', 'md')
+    .option('-f, --force', "overwrite the files archie wrote in --out before (files archie did not write are never touched)")
+    .option('--format <format>', 'what to print without --out: md (default) or json')
     .option('--text', 'treat the argument as brief text even if it looks like a file path')
     .option('--rps-per-instance <n>', 'measured requests/s one API instance (1 vCPU) sustains; overrides the default')
     .option('--list-archetypes', 'list the kinds of system archie recognises and exit')
@@ -37,7 +37,8 @@ export function register(program: Command): void {
           out.result(out.json ? JSON.stringify(list, null, 2) : list.map((a) => `${a.id.padEnd(16)} ${a.name}: ${a.description}`).join('\n'));
           return 0;
         }
-        if (flags.format !== 'md' && flags.format !== 'json') throw new ArchieError('USAGE', `--format must be md or json, got "${flags.format}"`);
+        if (flags.format !== undefined && flags.format !== 'md' && flags.format !== 'json') throw new ArchieError('USAGE', `--format must be md or json, got "${flags.format}"`);
+        if (out.json && flags.format === 'md') throw new ArchieError('USAGE', '--json and --format md ask for two different outputs', { hint: 'drop one: --json (or --format json) prints design.json, --format md prints the Markdown document' });
         let brief = words.join(' ').trim();
         if (brief === '-') brief = await readStdin();
         if (!brief) {
@@ -56,10 +57,12 @@ export function register(program: Command): void {
         if (flags.out) {
           const files = renderArtifacts(d);
           const { writeDirAtomic } = await import('../../util/fs.js');
-          await writeDirAtomic(flags.out, files, { force: Boolean(flags.force) });
-          if (out.json) out.result(JSON.stringify({ out: flags.out, files: [...files.keys()], summary: d.summary }, null, 2));
+          const written = await writeDirAtomic(flags.out, files, { force: Boolean(flags.force) });
+          for (const k of written.kept) out.warn(`kept ${k}: archie wrote it for an earlier design and it was changed since; the new design no longer has it`);
+          if (out.json) out.result(JSON.stringify({ out: flags.out, files: written.written, removed: written.removed, kept: written.kept, summary: d.summary }, null, 2));
           else {
-            out.result(`${d.summary}\nwrote ${files.size} files to ${flags.out}:\n${[...files.keys()].map((f) => `  ${f}`).join('\n')}`);
+            const removed = written.removed.length ? `\nremoved ${written.removed.length} file${written.removed.length === 1 ? '' : 's'} of the earlier design that this one no longer has:\n${written.removed.map((f) => `  ${f}`).join('\n')}` : '';
+            out.result(`${d.summary}\nwrote ${written.written.length} files to ${flags.out}:\n${written.written.map((f) => `  ${f}`).join('\n')}${removed}`);
           }
           return 0;
         }
