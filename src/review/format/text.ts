@@ -48,7 +48,18 @@ export const formatText: Formatter = (result, options = {}) => {
   const total = s.errors + s.warnings + s.infos;
   const counts = `${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'info')}`;
   const suppressed = s.suppressed > 0 ? `, ${s.suppressed} suppressed` : '';
-  if (total === 0) lines.push(c.green(`✔ no problems in ${plural(s.files, 'file')}${suppressed}`));
-  else lines.push(`${s.errors > 0 ? c.red('✖') : c.yellow('!')} ${plural(total, 'problem')} (${counts}) in ${plural(s.files, 'file')}${suppressed}`);
+  const unread = result.errors.length;
+  // Green only when something was reviewed and nothing was left out: a file that could not be
+  // read was not checked, so the run is not clean.
+  if (total === 0 && unread === 0 && s.files > 0) lines.push(c.green(`✔ no problems in ${plural(s.files, 'file')}${suppressed}`));
+  else if (total === 0 && unread === 0) lines.push(c.red(`✖ no file was reviewed${suppressed}`));
+  else if (total === 0) {
+    const rest = s.files > 0 ? `no problems in the ${plural(s.files, 'file')} reviewed` : 'no file was reviewed';
+    lines.push(c.red(`✖ could not review ${plural(unread, 'file')}; ${rest}${suppressed}`));
+  } else {
+    const mark = s.errors > 0 || unread > 0 ? c.red('✖') : c.yellow('!');
+    const left = unread > 0 ? `; could not review ${plural(unread, 'file')}` : '';
+    lines.push(`${mark} ${plural(total, 'problem')} (${counts}) in ${plural(s.files, 'file')}${suppressed}${left}`);
+  }
   return `${lines.join('\n')}\n`;
 };

@@ -1,23 +1,22 @@
-import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormatsPlugin from 'ajv-formats';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { archie as run } from '../../cli/_run.js';
 
 /**
- * End-to-end scenarios: the real CLI entry (through tsx), a document, a command, the expected
- * exit status and output.
+ * End-to-end scenarios: the built CLI (dist/cli.js, which `npm test` builds first), a document, a
+ * command, the expected exit status and output.
  */
 // CommonJS packages: their default export is the module itself under NodeNext typing.
 const Ajv04 = AjvDraft04 as unknown as typeof AjvDraft04.default;
 const addFormats = addFormatsPlugin as unknown as typeof addFormatsPlugin.default;
-const main = resolve('src/cli/main.ts');
-/** tsx's loader by URL: the CLI runs with the temporary folder as its working directory. */
-const tsx = import.meta.resolve('tsx');
 const dir = mkdtempSync(join(tmpdir(), 'archie-e2e-'));
+const mkfifoSync = (path: string): void => void execFileSync('mkfifo', [path]);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const CLEAN = `openapi: 3.1.0
@@ -40,10 +39,16 @@ writeFileSync(join(dir, 'clean.yaml'), CLEAN);
 writeFileSync(join(dir, 'warn.yaml'), WARN);
 writeFileSync(join(dir, 'err.yaml'), ERR);
 writeFileSync(join(dir, 'broken.json'), '{"openapi": "3.0.0",}');
+mkdirSync(join(dir, 'notes'));
+writeFileSync(join(dir, 'notes', 'todo.yaml'), 'todo: [write the API]\n');
+writeFileSync(join(dir, 'notes', 'readme.md'), '# notes\n');
+mkdirSync(join(dir, 'empty'));
+mkfifoSync(join(dir, 'pipe.yaml'));
 
+/** The CLI with the temporary folder as its working directory. */
 function archie(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, ['--import', tsx, main, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  const r = run(args, { cwd: dir });
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
 }
 
 describe('archie review (CLI)', () => {
@@ -87,7 +92,7 @@ describe('archie review (CLI)', () => {
   it('exit 2 for usage errors, with a message', () => {
     expect(archie('review', 'clean.yaml', '--format', 'xml')).toMatchObject({ status: 2, stderr: expect.stringContaining('--format must be') });
     expect(archie('review', 'clean.yaml', '--fail-on', 'fatal')).toMatchObject({ status: 2 });
-    expect(archie('review', 'missing.yaml')).toMatchObject({ status: 2, stdout: expect.stringContaining('missing.yaml does not exist') });
+    expect(archie('review', 'missing.yaml')).toMatchObject({ status: 2, stdout: '', stderr: 'error: missing.yaml: no such file or directory\n  hint: check the path\n' });
     expect(archie('review')).toMatchObject({ status: 2 });
     expect(archie('review', '--base', 'clean.yaml', 'a.yaml', 'b.yaml')).toMatchObject({ status: 2, stderr: expect.stringContaining('exactly one') });
   });
@@ -102,5 +107,38 @@ describe('archie review (CLI)', () => {
     expect(r2.status).toBe(1);
     expect(r2.stdout).toMatch(/v2\.yaml:11:9 +error +GET \/health: success status 204 is now 200/);
     expect(r2.stdout).toContain('↳ base version: clean.yaml:11:9');
+  });
+
+  /** Reviewing nothing is an error naming the path and what archie reviews; nothing green is printed. */
+  it.each([
+    ['a folder with nothing reviewable', ['notes'], /^error: notes: holds no file archie can review\n {2}hint: archie reviews OpenAPI 3\.x and Swagger 2\.0 documents .*\.sql.*Compose manifests/],
+    ['an empty folder beside a reviewable file', ['clean.yaml', 'empty'], /^error: empty: holds no file archie can review\n/],
+    ['two folders with nothing reviewable', ['notes', 'empty'], /^error: notes, empty hold no file archie can review\n/],
+    ['a path that does not exist', ['/nonexistent'], /^error: \/nonexistent: no such file or directory\n/],
+    ['several paths that do not exist', ['nope.yaml', 'clean.yaml', 'nope/'], /^error: no such files or directories: nope\.yaml, nope\/\n/],
+    ['a path under a file', ['clean.yaml/x'], /^error: clean\.yaml\/x: no such file or directory\n/],
+    ['a FIFO, which would block the read', ['pipe.yaml'], /^error: pipe\.yaml: is neither a regular file nor a directory\n/],
+    ['--base of a missing file', ['--base', 'old.yaml', 'clean.yaml'], /^error: old\.yaml: no such file or directory\n/],
+  ])('exit 2 for %s, nothing on stdout', (_name, args, stderr) => {
+    const r = archie('review', ...args);
+    expect(r.stderr).toMatch(stderr);
+    expect(r).toMatchObject({ status: 2, stdout: '' });
+    // The same error as JSON on stdout for --json (the MCP tool gets it as an ArchieError too).
+    const j = archie('--json', 'review', ...args);
+    expect(j.status).toBe(2);
+    expect(JSON.parse(j.stdout)).toMatchObject({ error: { code: 'INPUT' } });
+  });
+
+  it.each([
+    ['only an unreadable file', ['broken.json'], '✖ could not review 1 file; no file was reviewed'],
+    ['an unreadable file beside a clean one', ['broken.json', 'clean.yaml'], '✖ could not review 1 file; no problems in the 1 file reviewed'],
+    ['an unreadable file beside findings', ['broken.json', 'err.yaml'], '✖ 2 problems (1 error, 1 warning, 0 infos) in 1 file; could not review 1 file'],
+    ['an unrecognised file named on the command line', ['notes/todo.yaml'], '✖ could not review 1 file; no file was reviewed'],
+  ])('exit 2 and no green summary for %s', (_name, args, summary) => {
+    const r = archie('review', ...args);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toContain('could not review 1 file:');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(summary);
+    expect(r.stdout).not.toContain('✔');
   });
 });

@@ -55,7 +55,7 @@ describe('formatters', () => {
         'could not review 1 file:',
         '  api/broken.yaml:3:1  api/broken.yaml is not valid YAML: bad indentation',
         '',
-        '✖ 2 problems (1 error, 1 warning, 0 infos) in 1 file, 2 suppressed',
+        '✖ 2 problems (1 error, 1 warning, 0 infos) in 1 file, 2 suppressed; could not review 1 file',
         '',
       ].join('\n'),
     );
