@@ -1,6 +1,7 @@
-import { parseDocument, isScalar, isMap, LineCounter, type Document } from 'yaml';
+import { isScalar, isMap, type LineCounter, type Document } from 'yaml';
 import * as z from 'zod/mini';
 import { ArchieError } from '../errors.js';
+import { parseJsonWithPositions, parseYaml } from '../util/parse.js';
 import { CLOUDS, REGULATIONS } from '../model/constants.js';
 import { extractFromText } from './extract.js';
 import type { BriefInput, Stated } from './input.js';
@@ -126,19 +127,10 @@ function positionOf(doc: Document, lc: LineCounter, path: Array<string | number>
 }
 
 export function parseBriefFile(text: string, path: string): BriefInput {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    const pos = lc.linePos(e.pos[0]);
-    throw new ArchieError('INPUT', `the brief is not valid YAML: ${e.message.split('\n')[0]}`, {
-      path,
-      line: pos.line,
-      column: pos.col,
-      hint: 'fix the syntax at that position (JSON is valid YAML too)',
-    });
-  }
-  const raw = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  // Strict: a .json brief is JSON, a YAML brief is YAML 1.2 core schema without custom tags or
+  // control characters; nesting and aliases are checked before anything recursive sees them.
+  const options = { path, label: 'the brief', strict: true, maxAliasCount: 100 };
+  const { doc, lineCounter: lc, value: raw } = /\.json$/i.test(path) ? parseJsonWithPositions(text, options) : parseYaml(text, options);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ArchieError('INVALID', 'the brief must be a mapping of fields (title, description, users, traffic, ...)', {
       path,
