@@ -20,6 +20,8 @@ export interface RuleMeta {
   docs: string;
   /** Standards the rule derives from, e.g. `OWASP API4:2023`, `RFC 9457`. */
   references?: string[];
+  /** Off unless `.archie.yaml` gives it a severity (a house style rather than a hazard). */
+  optIn?: boolean;
 }
 
 /** A rule over a domain-specific input (a parsed OpenAPI document, a SQL file with its history, a manifest). */

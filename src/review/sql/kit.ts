@@ -8,7 +8,7 @@ import type { SqlFile, SqlReview, SqlStatement } from './model.js';
 /** Everything a SQL rule module needs, in one import. */
 export type SqlRule = Rule<SqlReview>;
 
-export function sqlMeta(m: { name: string; severity: Severity; summary: string; references?: string[] }): RuleMeta {
+export function sqlMeta(m: { name: string; severity: Severity; summary: string; references?: string[]; optIn?: boolean }): RuleMeta {
   return {
     id: `sql/${m.name}`,
     domain: 'sql',
@@ -16,6 +16,7 @@ export function sqlMeta(m: { name: string; severity: Severity; summary: string; 
     summary: m.summary,
     docs: `docs/rules/sql/${m.name}.md`,
     ...(m.references ? { references: m.references } : {}),
+    ...(m.optIn ? { optIn: true } : {}),
   };
 }
 

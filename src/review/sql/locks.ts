@@ -53,14 +53,31 @@ function alterCmdMode(cmd: AlterTableCmd): StrongLockMode | null {
 
 const LOCK_MODES: Record<number, StrongLockMode> = { 5: 'SHARE', 6: 'SHARE ROW EXCLUSIVE', 7: 'EXCLUSIVE', 8: 'ACCESS EXCLUSIVE' };
 
-function hasOption(options: Node[] | undefined, name: string): boolean {
-  return (options ?? []).some((o) => {
+/**
+ * Whether a boolean option of a parenthesised option list is on, read as PostgreSQL's
+ * defGetBoolean does: present without a value, `true`/`on`/`1` (any case, quoted or not) are on;
+ * `false`/`off`/`0` are off. So `VACUUM (FULL false)` is a plain VACUUM.
+ */
+export function optionOn(options: Node[] | undefined, name: string): boolean {
+  let on = false;
+  for (const o of options ?? []) {
     const d = nodeAs(o, 'DefElem');
-    if (!d || d.defname !== name) return false;
-    // `FULL false` / `CONCURRENTLY false` turn the option off.
-    const v = nodeAs(d.arg, 'A_Const');
-    return !(v?.boolval !== undefined && v.boolval.boolval !== true);
-  });
+    if (!d || d.defname !== name) continue;
+    on = booleanArg(d.arg);
+  }
+  return on;
+}
+
+function booleanArg(arg: Node | undefined): boolean {
+  if (arg === undefined) return true;
+  const int = nodeAs(arg, 'Integer');
+  if (int) return (int.ival ?? 0) !== 0;
+  const str = nodeAs(arg, 'String')?.sval ?? nodeAs(arg, 'A_Const')?.sval?.sval;
+  if (str !== undefined) return !['false', 'off', 'no', 'f', 'n', '0'].includes(str.toLowerCase());
+  const c = nodeAs(arg, 'A_Const');
+  if (c?.boolval) return c.boolval.boolval === true;
+  if (c?.ival) return (c.ival.ival ?? 0) !== 0;
+  return true;
 }
 
 /** Strong locks the statement takes on tables that existed before the migration file. */
@@ -170,7 +187,7 @@ export function strongLocks(review: SqlReview, file: SqlFile, stmt: SqlStatement
 
   const vacuum = nodeAs(node, 'VacuumStmt');
   if (vacuum) {
-    if (vacuum.is_vacuumcmd && hasOption(vacuum.options, 'full')) {
+    if (vacuum.is_vacuumcmd && optionOn(vacuum.options, 'full')) {
       for (const r of vacuum.rels ?? []) add(nodeAs(r, 'VacuumRelation')?.relation, 'ACCESS EXCLUSIVE');
     }
     return out;
@@ -178,7 +195,13 @@ export function strongLocks(review: SqlReview, file: SqlFile, stmt: SqlStatement
 
   const reindex = nodeAs(node, 'ReindexStmt');
   if (reindex) {
-    if (!hasOption(reindex.params, 'concurrently') && reindex.relation) add(reindex.relation, 'SHARE');
+    // REINDEX holds ACCESS EXCLUSIVE on the indexes it rebuilds: queries that plan with them wait too.
+    if (!optionOn(reindex.params, 'concurrently') && reindex.relation) {
+      if (reindex.kind === 'REINDEX_OBJECT_INDEX') {
+        const ix = review.catalog.indexNamed(relName(reindex.relation), stmt.seq);
+        add(ix ? nameAt(ix.table, stmt.seq) : { schema: reindex.relation.schemaname ?? null, name: `(table of index ${reindex.relation.relname ?? ''})` }, 'ACCESS EXCLUSIVE', reindex.relation.location);
+      } else add(reindex.relation, 'ACCESS EXCLUSIVE');
+    }
     return out;
   }
 

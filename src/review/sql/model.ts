@@ -19,12 +19,34 @@ export interface SqlStatement {
   /** Id of the explicit BEGIN … COMMIT block around it (the BEGIN and COMMIT included), or null. */
   block: number | null;
   /**
-   * The transaction it runs in, unique within the file. A file without transaction control of its
-   * own runs as one transaction (migration tools wrap it, and a multi-statement query is one implicit
-   * transaction); otherwise each explicit block is one, and each statement outside blocks is its own.
+   * The transaction it runs in, unique within the file: 0 for the transaction the migration tool
+   * wraps the file in (see `SqlReviewOptions.assumeInTransaction`), a negative id for an explicit
+   * BEGIN … COMMIT block, a positive id for a statement that runs on its own (autocommit).
    */
   unit: number;
+  /** It runs inside a transaction block: an explicit one, or the tool's wrapper. */
+  inTransaction: boolean;
 }
+
+/** How the reviewed migrations are run. */
+export interface SqlReviewOptions {
+  /**
+   * The oldest PostgreSQL major version the migrations must run on (default 15). Rules whose
+   * verdict depends on it: volatile defaults (11), SET NOT NULL proven by a CHECK and the UTC
+   * timestamptz shortcut (12), NOT NULL … NOT VALID (18), REPACK (19).
+   */
+  pgVersion?: number;
+  /**
+   * Whether the migration tool runs each file inside a transaction of its own (Rails, Django,
+   * Flyway, dbmate, a multi-statement query string). `true`: every file is wrapped, as if it began
+   * with BEGIN and ended with COMMIT; `false`: statements outside an explicit BEGIN … COMMIT run one
+   * by one (psql, golang-migrate's one-statement files). Unset: a file is wrapped unless it has
+   * transaction control of its own or a dbmate `transaction:false` marker.
+   */
+  assumeInTransaction?: boolean;
+}
+
+export const DEFAULT_PG_VERSION = 15;
 
 export interface SqlFile {
   path: string;
@@ -34,6 +56,8 @@ export interface SqlFile {
   statements: SqlStatement[];
   /** The file has BEGIN/COMMIT of its own. */
   explicitTransactions: boolean;
+  /** The migration tool runs the file inside a transaction (see `SqlReviewOptions.assumeInTransaction`). */
+  wrapped: boolean;
 }
 
 /** What every SQL rule receives: the reviewed files in history order and the schema they build. */
@@ -43,9 +67,13 @@ export class SqlReview {
   private readonly cmdOffsetCache = new WeakMap<SqlStatement, number[]>();
   private bySeq: { file: SqlFile; stmt: SqlStatement }[] | undefined;
 
-  constructor(files: SqlFile[], catalog: Catalog) {
+  /** The options in force, with defaults applied. */
+  readonly options: { pgVersion: number; assumeInTransaction: boolean | undefined };
+
+  constructor(files: SqlFile[], catalog: Catalog, options: { pgVersion: number; assumeInTransaction: boolean | undefined } = { pgVersion: DEFAULT_PG_VERSION, assumeInTransaction: undefined }) {
     this.files = files;
     this.catalog = catalog;
+    this.options = options;
   }
 
   /** The table a relation names just before the statement, recorded as pre-existing when unknown. */
@@ -125,35 +153,49 @@ export interface ParsedSqlFile {
   path: string;
   source: SourceText;
   statements: RawStatement[];
+  /** dbmate's `-- migrate:up transaction:false`: the tool runs this file without a transaction. */
+  noTransaction?: boolean;
 }
 
 /** Number the statements, find the transaction units, and build the schema history. */
-export function buildReview(parsed: ParsedSqlFile[]): SqlReview {
+export function buildReview(parsed: ParsedSqlFile[], options: SqlReviewOptions = {}): SqlReview {
   const builder = new CatalogBuilder();
   const files: SqlFile[] = [];
   let seq = 0;
   parsed.forEach((p, fileIndex) => {
     const explicit = p.statements.some((s) => kindOf(s.node) === 'TransactionStmt');
+    const wrapped = options.assumeInTransaction ?? (!explicit && !p.noTransaction);
+    // Where the file stands: inside the tool's wrapper, inside an explicit block, or in autocommit.
+    let state: 'wrapper' | 'block' | 'none' = wrapped ? 'wrapper' : 'none';
     let block: number | null = null;
     let nextBlock = 0;
     let nextUnit = 1;
     const statements: SqlStatement[] = p.statements.map((raw, index) => {
       const tx = nodeAs(raw.node, 'TransactionStmt');
-      let mine: number | null = block;
-      if (tx) {
-        if (tx.kind === 'TRANS_STMT_BEGIN' || tx.kind === 'TRANS_STMT_START') {
+      const begins = tx !== undefined && (tx.kind === 'TRANS_STMT_BEGIN' || tx.kind === 'TRANS_STMT_START');
+      const ends = tx !== undefined && (tx.kind === 'TRANS_STMT_COMMIT' || tx.kind === 'TRANS_STMT_ROLLBACK' || tx.kind === 'TRANS_STMT_PREPARE');
+      // BEGIN inside a transaction only warns ("there is already a transaction in progress").
+      if (begins && state === 'none') {
+        block = nextBlock++;
+        state = 'block';
+      }
+      const mine = state === 'block' ? block : null;
+      const unit = state === 'wrapper' ? 0 : state === 'block' ? -((block ?? 0) + 1) : nextUnit++;
+      const inTransaction = state !== 'none';
+      if (ends) {
+        if (tx.chain) {
           block = nextBlock++;
-          mine = block;
-        } else if (tx.kind === 'TRANS_STMT_COMMIT' || tx.kind === 'TRANS_STMT_ROLLBACK' || tx.kind === 'TRANS_STMT_PREPARE') {
-          block = tx.chain ? nextBlock++ : null;
+          state = 'block';
+        } else {
+          block = null;
+          state = 'none';
         }
       }
-      const unit = !explicit ? 0 : mine !== null ? -(mine + 1) : nextUnit++;
       seq++;
       builder.apply(raw.node, seq, fileIndex, raw.start);
-      return { index, seq, kind: kindOf(raw.node), node: raw.node, start: raw.start, end: raw.end, block: mine, unit };
+      return { index, seq, kind: kindOf(raw.node), node: raw.node, start: raw.start, end: raw.end, block: mine, unit, inTransaction };
     });
-    files.push({ path: p.path, index: fileIndex, source: p.source, statements, explicitTransactions: explicit });
+    files.push({ path: p.path, index: fileIndex, source: p.source, statements, explicitTransactions: explicit, wrapped });
   });
-  return new SqlReview(files, builder.catalog);
+  return new SqlReview(files, builder.catalog, { pgVersion: options.pgVersion ?? DEFAULT_PG_VERSION, assumeInTransaction: options.assumeInTransaction });
 }

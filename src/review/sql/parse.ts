@@ -65,9 +65,13 @@ export function blankPsqlCommands(text: string): string {
 
 /** Parse a whole file. Call `loadSqlParser()` first. */
 export function parseSql(text: string, byteLength: number): ParseOutcome {
+  return parseBlanked(blankPsqlCommands(text), byteLength);
+}
+
+function parseBlanked(text: string, byteLength: number): ParseOutcome {
   let result;
   try {
-    result = parseSync(blankPsqlCommands(text));
+    result = parseSync(text);
   } catch (e) {
     const err = e as Error & { sqlDetails?: { message?: string; cursorPosition?: number } };
     const message = err.sqlDetails?.message ?? err.message;
@@ -82,6 +86,73 @@ export function parseSql(text: string, byteLength: number): ParseOutcome {
     statements.push({ node: raw.stmt, start, end });
   }
   return { ok: true, statements };
+}
+
+/** A statement that did not parse: the parser's message and where, in code points from `fromByte`. */
+export interface PieceError {
+  message: string;
+  /** UTF-8 byte offset of the statement the error is in. */
+  fromByte: number;
+  /** PostgreSQL's cursor: characters (code points) from `fromByte`. */
+  cursor: number;
+}
+
+/**
+ * Parse a whole file, and when it does not parse, parse it statement by statement (split at the
+ * top-level semicolons the PostgreSQL lexer finds) so that one broken statement hides only itself:
+ * the statements that parse are returned with their byte ranges in the file, every broken one as an
+ * error. A file the lexer itself cannot read (an unterminated string or comment) is one error.
+ */
+export function parseSqlRecovering(text: string, byteLength: number): { statements: RawStatement[]; errors: PieceError[] } {
+  const blanked = blankPsqlCommands(text);
+  const whole = parseBlanked(blanked, byteLength);
+  if (whole.ok) return { statements: whole.statements, errors: [] };
+  const first: PieceError = { message: whole.message, fromByte: 0, cursor: whole.offset };
+  let tokens: ScanToken[];
+  try {
+    tokens = scanSync(blanked).tokens;
+  } catch {
+    return { statements: [], errors: [first] };
+  }
+  const bytes = Buffer.from(blanked, 'utf8');
+  const statements: RawStatement[] = [];
+  const errors: PieceError[] = [];
+  for (const [from, to] of statementRanges(tokens, bytes.length)) {
+    const piece = bytes.subarray(from, to).toString('utf8');
+    const r = parseBlanked(piece, to - from);
+    if (r.ok) {
+      for (const st of r.statements) statements.push({ node: st.node, start: st.start + from, end: st.end + from });
+    } else errors.push({ message: r.message, fromByte: from, cursor: r.offset });
+  }
+  // The lexer splits differently from the grammar (e.g. a semicolon the grammar wanted elsewhere):
+  // never report fewer problems than the whole-file parse found.
+  return errors.length > 0 ? { statements, errors } : { statements: [], errors: [first] };
+}
+
+/** Byte ranges of the top-level statements: split at semicolons outside parentheses and BEGIN ATOMIC … END bodies. */
+function statementRanges(tokens: ScanToken[], length: number): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  let depth = 0;
+  let atomic = 0;
+  let cases = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const word = t.text.toUpperCase();
+    if (t.text === '(' || t.text === '[') depth++;
+    else if (t.text === ')' || t.text === ']') depth = Math.max(0, depth - 1);
+    else if (word === 'BEGIN' && tokens[i + 1]?.text.toUpperCase() === 'ATOMIC') atomic++;
+    else if (atomic > 0 && word === 'CASE') cases++;
+    else if (atomic > 0 && word === 'END') {
+      if (cases > 0) cases--;
+      else atomic--;
+    } else if (t.text === ';' && depth === 0 && atomic === 0) {
+      out.push([start, t.end]);
+      start = t.end;
+    }
+  }
+  if (start < length) out.push([start, length]);
+  return out;
 }
 
 /** The lexer's tokens of a piece of SQL, offsets in UTF-8 bytes relative to `sql`. */

@@ -46,7 +46,16 @@ export function timeoutTimeline(file: SqlFile, name: string): boolean[] {
 }
 
 function isZero(v: string): boolean {
-  return /^\s*0+\s*(ms|s|min|h|d)?\s*$/i.test(v);
+  return /^\s*0+\s*(us|ms|s|min|h|d)?\s*$/i.test(v);
+}
+
+const UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, min: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** A timeout setting's value in milliseconds (PostgreSQL's units; a bare number is ms), or null when unreadable. */
+export function durationMs(v: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(us|ms|s|min|h|d)?\s*$/i.exec(v);
+  if (!m) return null;
+  return Number(m[1]) * (UNIT_MS[(m[2] ?? 'ms').toLowerCase()] ?? 1);
 }
 
 function constText(n: Node | undefined): string | null {

@@ -18,8 +18,16 @@ export class SourceText {
 
   constructor(text: string) {
     this.text = text;
+    // Line ends as editors count them: LF, CRLF (one break) and a lone CR (classic Mac files).
     const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a) starts.push(i + 1);
+      else if (c === 0x0d) {
+        if (text.charCodeAt(i + 1) === 0x0a) i++;
+        starts.push(i + 1);
+      }
+    }
     this.lineStarts = starts;
   }
 
@@ -60,8 +68,8 @@ export class SourceText {
   }
 
   /** 1-based line and column of a code-point offset (PostgreSQL's error cursor counts characters). */
-  positionOfCodePoint(codePoints: number): LineColumn {
-    let i = 0;
+  positionOfCodePoint(codePoints: number, fromChar = 0): LineColumn {
+    let i = fromChar;
     for (let n = 0; n < codePoints && i < this.text.length; n++) {
       const c = this.text.charCodeAt(i);
       i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;

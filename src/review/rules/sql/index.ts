@@ -26,7 +26,7 @@ import { rule as setNotNullWithoutCheck } from './set-not-null-without-check.js'
 import { rule as uniqueConstraintWithoutIndex } from './unique-constraint-without-index.js';
 import { rule as validateInSameTransaction } from './validate-in-same-transaction.js';
 
-/** Every SQL rule, in id order. */
+/** Every SQL rule, in id order, opt-in ones included. */
 export const rules: Rule<SqlReview>[] = [
   addColumnNotNullWithoutDefault,
   addColumnVolatileDefault,
@@ -54,3 +54,6 @@ export const rules: Rule<SqlReview>[] = [
   uniqueConstraintWithoutIndex,
   validateInSameTransaction,
 ];
+
+/** The rules a review runs unless `.archie.yaml` enables opt-in ones. */
+export const defaultRules: Rule<SqlReview>[] = rules.filter((r) => !r.meta.optIn);
