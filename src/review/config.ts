@@ -16,6 +16,9 @@ import { readTextFile } from '../util/input.js';
  *   - generated/**                     # paths (relative to this file) never reviewed
  * limits:
  *   maxFileMiB: 32                     # larger files are reported, not read
+ * sql:
+ *   pgVersion: 13                      # oldest PostgreSQL the migrations run on (default 15)
+ *   assumeInTransaction: true          # the migration tool wraps every file in a transaction
  * ```
  */
 export const RuleSettingSchema = z.enum(['off', 'error', 'warning', 'info']);
@@ -29,6 +32,12 @@ export const ReviewConfigSchema = z.strictObject({
       maxFileMiB: z.number().positive().max(1024).default(32),
     })
     .default({ maxFileMiB: 32 }),
+  sql: z
+    .strictObject({
+      pgVersion: z.number().int('a PostgreSQL major version such as 15').min(9, 'PostgreSQL 9 or later').max(30, 'a PostgreSQL major version such as 15').optional(),
+      assumeInTransaction: z.boolean().optional(),
+    })
+    .default({}),
 });
 
 export type ReviewConfigInput = z.input<typeof ReviewConfigSchema>;
@@ -49,7 +58,7 @@ export function parseConfig(value: unknown, baseDir: string, source?: string): R
     const issue = r.error.issues[0]!;
     const keys = issue.code === 'unrecognized_keys' ? (issue as { keys?: string[] }).keys ?? [] : [];
     const field = [...issue.path.map(String), ...keys.slice(0, 1)].join('.') || '(top level)';
-    const known = 'known fields: rules, ignore, limits.maxFileMiB';
+    const known = 'known fields: rules, ignore, limits.maxFileMiB, sql.pgVersion, sql.assumeInTransaction';
     throw new ArchieError('INVALID', `${source ?? 'review config'}: ${field}: ${issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message}`, {
       path: source,
       hint: issue.code === 'unrecognized_keys' ? known : issue.path[0] === 'rules' ? 'a rule setting is off, error, warning or info' : known,

@@ -103,7 +103,10 @@ export async function runReview(paths: string[], options: RunOptions): Promise<R
   if (sqlFiles.length > 0) {
     progress?.(`sql: ${sqlFiles.length} file${sqlFiles.length === 1 ? '' : 's'}`);
     const { reviewSql } = await import('./sql/index.js');
-    results.push(await reviewSql(sqlFiles.map(({ file, text }) => ({ path: file.display, text }))));
+    const { rules: sqlRules } = await import('./rules/sql/index.js');
+    // Opt-in rules run when .archie.yaml gives them a severity.
+    const enabled = sqlRules.filter((r) => (r.meta.optIn ? config.rules[r.meta.id] !== undefined && config.rules[r.meta.id] !== 'off' : true));
+    results.push(await reviewSql(sqlFiles.map(({ file, text }) => ({ path: file.display, text })), enabled, config.sql));
   }
   const manifestFiles = await read(byKind('manifest'));
   if (manifestFiles.length > 0) {
@@ -175,7 +178,7 @@ export function finish(
 
   const count = (s: Severity): number => kept.filter((f) => f.severity === s).length;
   const activeRules = rules
-    .filter((r) => config.rules[r.id] !== 'off')
+    .filter((r) => config.rules[r.id] !== 'off' && !(r.optIn && config.rules[r.id] === undefined))
     .map((r) => {
       const setting = config.rules[r.id];
       return setting && setting !== 'off' ? { ...r, severity: setting } : r;
