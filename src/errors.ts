@@ -69,7 +69,9 @@ export class ArchieError extends Error {
   describe(): string {
     let where = this.path ?? '';
     if (where && this.line !== undefined) where += `:${this.line}${this.column !== undefined ? `:${this.column}` : ''}`;
-    const head = where ? `${where}: ${this.message}` : this.message;
+    // A message that already opens with the path ("out/chat does not exist") is not prefixed twice.
+    const named = this.line === undefined && where !== '' && this.message.startsWith(`${where} `);
+    const head = where && !named ? `${where}: ${this.message}` : this.message;
     return this.hint ? `${head}\n  hint: ${this.hint}` : head;
   }
 
