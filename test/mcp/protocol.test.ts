@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../cli/_run.js';
 import { connect, text } from './_client.js';
 
 /** The text of a resource content (archie serves text, never blobs). */
@@ -14,10 +15,12 @@ function textOf(c: { text?: unknown; blob?: unknown }): string {
 /** An agent runs the architect's protocol end to end on an example brief, through MCP only. */
 describe('the architect protocol end to end over MCP', () => {
   let client: Client;
-  const out = join(mkdtempSync(join(tmpdir(), 'archie-mcp-')), 'saas');
+  const base = mkdtempSync(join(tmpdir(), 'archie-mcp-'));
+  const out = join(base, 'saas');
   const brief = 'examples/saas-migration.txt';
   beforeAll(async () => {
-    client = await connect();
+    // The client grants the repository (for the brief) and a scratch folder (for the design) as MCP roots.
+    client = await connect({ roots: [ROOT, base] });
   });
   afterAll(async () => {
     await client?.close();
@@ -45,7 +48,7 @@ describe('the architect protocol end to end over MCP', () => {
     expect(readFileSync(join(out, 'design.json'), 'utf8')).toContain('"schemaVersion": 1');
     const again = await client.callTool({ name: 'design', arguments: { brief, out } });
     expect(again.isError).toBe(true);
-    expect(text(again)).toMatch(/already exists[\s\S]*force/);
+    expect(text(again)).toMatch(/already exists[\s\S]*"force": true/);
 
     // 5. Review against the requirements: verify the artifacts, review them, and the headroom.
     const v = await client.callTool({ name: 'verify', arguments: { dir: out, only: ['design-json'] } });
