@@ -16,6 +16,8 @@ export interface VerifyOptions {
   only?: readonly string[];
   /** Rows generated in each main table for the EXPLAIN checks (default 100,000). */
   rows?: number;
+  /** How long one statement of the folder's SQL may run before it is stopped (default 20 s). */
+  statementTimeoutMs?: number;
   /** Progress messages (one line each) while checks run. */
   onProgress?: (message: string) => void;
   /** Chromium executable for the report check (default /usr/bin/chromium). */
@@ -31,7 +33,7 @@ export interface VerifyOptions {
 
 export type FileRead = { ok: true; rel: string; text: string } | { ok: false; rel: string; missing: boolean; message: string };
 
-export type DesignLoad = { ok: true; design: Design } | { ok: false; evidence: Evidence[] };
+export type DesignLoad = { ok: true; design: Design } | { ok: false; evidence: Evidence[]; wrongVersion?: boolean };
 
 /** Outcome of applying schema.sql to the embedded PostgreSQL, shared by the checks that need the tables. */
 export type SchemaApply = { ok: true; pg: EmbeddedPostgres; statements: number; evidence: Evidence[] } | { ok: false; reason: string; evidence: Evidence[] };
@@ -173,7 +175,8 @@ export class VerifyContext {
   embeddedPostgres(extensions: readonly string[]): Promise<EmbeddedPostgres> {
     this.embedded ??= import('./_pglite.js').then(async ({ startEmbeddedPostgres, resetEmbeddedPostgres }) => {
       const given = this.options.embedded;
-      if (given) {
+      // A reused instance that an earlier run had to terminate (a runaway statement) is replaced by one of this run's own.
+      if (given && given.db.alive()) {
         await resetEmbeddedPostgres(given);
         this.tools.set('PostgreSQL (embedded)', given.version);
         return given;

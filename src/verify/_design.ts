@@ -37,6 +37,7 @@ export async function loadDesign(ctx: VerifyContext): Promise<DesignLoad> {
     const shown = version === undefined ? 'no schemaVersion' : `schemaVersion ${JSON.stringify(version)}`;
     return {
       ok: false,
+      wrongVersion: true,
       evidence: [
         {
           subject: DESIGN_FILE,

@@ -12,11 +12,21 @@ import { Worker } from 'node:worker_threads';
  */
 
 /** What the checks need from a database connection. */
-export interface Db {
-  exec(sql: string): Promise<void>;
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
-  close(): Promise<void>;
+export interface CallOptions {
+  /** Stop waiting after this long: the worker is terminated (WebAssembly cannot be interrupted otherwise) and the instance is dead. */
+  timeoutMs?: number;
 }
+
+export interface Db {
+  exec(sql: string, options?: CallOptions): Promise<void>;
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], options?: CallOptions): Promise<{ rows: T[] }>;
+  close(): Promise<void>;
+  /** False once the worker was terminated (a timeout) or exited. */
+  alive(): boolean;
+}
+
+/** Longest any one call may take by default: generated-data inserts take seconds, nothing legitimate takes minutes. */
+export const DEFAULT_CALL_TIMEOUT_MS = 180_000;
 
 /** A database error as PostgreSQL reports it (message, SQLSTATE, position in the statement, …). */
 export class DbError extends Error {
@@ -121,11 +131,29 @@ export async function startWorkerPostgres(options: { cacheFile: string; extensio
   });
   worker.on('error', (e) => failAll(e));
   worker.on('exit', (code) => failAll(new Error(`the embedded PostgreSQL worker exited (code ${code})`)));
-  const call = <T>(msg: Record<string, unknown>): Promise<T> =>
+  const call = <T>(msg: Record<string, unknown>, timeoutMs = DEFAULT_CALL_TIMEOUT_MS): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       if (dead) return reject(dead);
       const id = next++;
-      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      const timer = setTimeout(() => {
+        // A statement that never ends (pg_sleep, an endless loop or recursive CTE): the only way to
+        // stop WebAssembly is to end its thread. Every later call fails with this reason.
+        const e = new DbError({ message: `stopped after ${Math.round(timeoutMs / 1000)} s: the statement did not finish in time (the embedded PostgreSQL was terminated)`, code: 'ARCHIE_TIMEOUT' });
+        failAll(e);
+        worker.removeAllListeners('exit');
+        void worker.terminate();
+      }, timeoutMs);
+      timer.unref();
+      pending.set(id, {
+        resolve: (v) => {
+          clearTimeout(timer);
+          (resolve as (v: unknown) => void)(v);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      });
       worker.postMessage({ ...msg, id });
     });
   let started: { from: 'cache' | 'initdb'; server: string };
@@ -136,8 +164,9 @@ export async function startWorkerPostgres(options: { cacheFile: string; extensio
     throw e;
   }
   const db: Db = {
-    exec: (sql) => call<void>({ op: 'exec', sql }),
-    query: <T>(sql: string, params: unknown[] = []) => call<{ rows: T[] }>({ op: 'query', sql, params }),
+    exec: (sql, o) => call<void>({ op: 'exec', sql }, o?.timeoutMs),
+    query: <T>(sql: string, params: unknown[] = [], o?: CallOptions) => call<{ rows: T[] }>({ op: 'query', sql, params }, o?.timeoutMs),
+    alive: () => dead === undefined,
     close: async () => {
       if (dead) return;
       try {

@@ -2,13 +2,18 @@ import type { Evidence } from './report.js';
 import { plural } from './report.js';
 import { isFileRead, unreadable, type SchemaApply, type VerifyContext } from './_context.js';
 import { errorPosition, type SqlStatement } from './_sql.js';
+import { refusedStatements } from './_guard.js';
 
 export const SCHEMA_FILE = 'schema.sql';
 
 /** The one thing the appliers need from a database connection. */
 export interface SqlRunner {
-  exec(sql: string): Promise<void>;
+  /** Run SQL, giving up (and making sure it stops) after `timeoutMs`. */
+  exec(sql: string, options: { timeoutMs: number }): Promise<void>;
 }
+
+/** How long one statement of a design folder's SQL may run: DDL takes milliseconds; anything longer is a runaway (pg_sleep, an endless loop). */
+export const STATEMENT_TIMEOUT_MS = 20_000;
 
 export interface ApplyResult {
   ok: boolean;
@@ -32,22 +37,34 @@ export function dbErrorText(e: unknown): { message: string; position?: number } 
  * column in the file (PostgreSQL's error position within the statement, offset by where the
  * statement starts).
  */
-export async function applyStatements(runner: SqlRunner, rel: string, text: string, statements: readonly SqlStatement[], options: { batch?: boolean } = {}): Promise<ApplyResult> {
+export async function applyStatements(
+  runner: SqlRunner,
+  rel: string,
+  text: string,
+  statements: readonly SqlStatement[],
+  options: { batch?: boolean; timeoutMs?: number } = {},
+): Promise<ApplyResult> {
+  const timeoutMs = options.timeoutMs ?? STATEMENT_TIMEOUT_MS;
+  // Nothing runs when any statement reaches outside the scratch database (see _guard.ts).
+  const refused = refusalEvidence(rel, statements);
+  if (refused) return { ok: false, applied: 0, error: refused };
   // Fast path: the whole file in one round trip (one implicit transaction, so a failure leaves
   // nothing behind); on failure, statement by statement to find where. Not for files that manage
   // transactions themselves or build indexes concurrently (those cannot run in a transaction).
   if (options.batch && statements.length > 1 && statements.every(batchable)) {
     try {
-      await runner.exec(statements.map((s) => s.text).join(';\n'));
+      await runner.exec(statements.map((s) => s.text).join(';\n'), { timeoutMs });
       return { ok: true, applied: statements.length };
-    } catch {
+    } catch (e) {
+      // A runaway statement: the database is gone, so report it rather than replaying.
+      if ((e as { code?: string }).code === 'ARCHIE_TIMEOUT') return { ok: false, applied: 0, error: { subject: rel, ok: false, file: rel, message: `${rel} ${dbErrorText(e).message}` } };
       // replay one by one below for the error's position
     }
   }
   let applied = 0;
   for (const stmt of statements) {
     try {
-      await runner.exec(stmt.text);
+      await runner.exec(stmt.text, { timeoutMs });
       applied++;
     } catch (e) {
       const { message, position } = dbErrorText(e);
@@ -65,6 +82,16 @@ export async function applyStatements(runner: SqlRunner, rel: string, text: stri
 function batchable(s: SqlStatement): boolean {
   const node = s.node as { TransactionStmt?: unknown; IndexStmt?: { concurrent?: boolean }; VacuumStmt?: unknown; CreatedbStmt?: unknown };
   return !node.TransactionStmt && !node.IndexStmt?.concurrent && !node.VacuumStmt && !node.CreatedbStmt;
+}
+
+/** The evidence that a file holds statements verify refuses to run (see _guard.ts), or null. */
+export function refusalEvidence(rel: string, statements: readonly SqlStatement[]): Evidence | null {
+  const refused = refusedStatements(statements);
+  if (refused.length === 0) return null;
+  const first = refused[0]!;
+  const rest = refused.slice(1);
+  const more = rest.length ? ` (and ${plural(rest.length, 'more statement')}: ${rest.slice(0, 5).map((r) => `line ${r.statement.line}`).join(', ')}${rest.length > 5 ? ', …' : ''})` : '';
+  return { subject: rel, ok: false, file: rel, line: first.statement.line, column: first.statement.column, message: `statement ${first.index} refused, nothing was run: ${first.reason}${more}` };
 }
 
 /** Extension names created by a file's statements. */
@@ -135,7 +162,7 @@ export async function applySchemaEmbedded(ctx: VerifyContext): Promise<SchemaApp
     },
   ];
   const t1 = performance.now();
-  const result = await applyStatements({ exec: async (sql) => void (await pg.db.exec(sql)) }, SCHEMA_FILE, text, parsed.statements, { batch: true });
+  const result = await applyStatements({ exec: (sql, o) => pg.db.exec(sql, o) }, SCHEMA_FILE, text, parsed.statements, { batch: true, ...(ctx.options.statementTimeoutMs && { timeoutMs: ctx.options.statementTimeoutMs }) });
   if (!result.ok) {
     return { ok: false, reason: `${SCHEMA_FILE} does not apply`, evidence: [...evidence, result.error!] };
   }

@@ -37,9 +37,17 @@ export async function verify(dir: string, options: VerifyOptions = {}): Promise<
   if (options.rows !== undefined && (!Number.isInteger(options.rows) || options.rows < 1_000 || options.rows > 10_000_000)) {
     throw new ArchieError('USAGE', `rows must be an integer between 1,000 and 10,000,000, got ${options.rows}`);
   }
+  await assertDesignFolder(dir, root);
   const ctx = new VerifyContext(root, options);
   const results: CheckResult[] = [];
   try {
+    const first = await ctx.design();
+    if (!first.ok && first.wrongVersion) {
+      throw new ArchieError('USAGE', `${dir} was written by another version of archie: ${first.evidence[0]?.message ?? 'design.json has another schemaVersion'}`, {
+        path: dir,
+        hint: 'write the design again with this archie (archie design <brief> --out DIR --force), or verify it with the archie that wrote it',
+      });
+    }
     // design.json is the yardstick of most checks: when it is unusable, say so even under --only.
     if (!selected.some((c) => c.id === 'design-json')) {
       const load = await ctx.design();
@@ -106,6 +114,19 @@ async function assertDirectory(dir: string, root: string): Promise<void> {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new ArchieError('USAGE', `${dir} does not exist`, { path: dir, hint: 'write a design folder first: archie design <brief> --out DIR' });
     throw new ArchieError('USAGE', `cannot read ${dir}: ${(e as Error).message}`, { path: dir });
+  }
+}
+
+/** Files archie design writes; a folder with none of them is not a design folder (an empty folder, a typo). */
+const DESIGN_MARKERS = ['design.json', 'schema.sql', 'openapi.yaml', 'ARCHITECTURE.md'];
+
+async function assertDesignFolder(dir: string, root: string): Promise<void> {
+  const present = await Promise.all(DESIGN_MARKERS.map((f) => stat(resolve(root, f)).then(() => true, () => false)));
+  if (!present.some(Boolean)) {
+    throw new ArchieError('USAGE', `${dir} is not a design folder: it has none of ${DESIGN_MARKERS.join(', ')}`, {
+      path: dir,
+      hint: 'give the folder that `archie design <brief> --out DIR` wrote',
+    });
   }
 }
 

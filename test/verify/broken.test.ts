@@ -219,14 +219,17 @@ describe('report.html', () => {
 });
 
 describe('design.json', () => {
-  it('another schemaVersion is a failed check naming the file and the version, not a crash', async () => {
+  it('another schemaVersion is a usage error naming the file and the version (exit 2), not failed checks', async () => {
     const copy = await brokenCopy(dir, 'design.json', (t) => replaceOnce(t, '"schemaVersion": 1,', '"schemaVersion": 2,'));
-    const report = await run(copy, ['design-json', 'api-tables', 'openapi']);
-    expect(failures(report, 'design-json')[0]).toMatchObject({ file: 'design.json', line: 2, message: 'design.json has schemaVersion 2; this archie reads schemaVersion 1' });
-    expect(check(report, 'api-tables').status).toBe('skipped');
-    // Checks of the file alone still run.
-    expect(check(report, 'openapi').evidence[0]).toMatchObject({ ok: true });
-    expect(report.ok).toBe(false);
+    await expect(run(copy, ['design-json', 'api-tables', 'openapi'])).rejects.toMatchObject({
+      code: 'USAGE',
+      message: expect.stringMatching(/another version of archie: design\.json has schemaVersion 2; this archie reads schemaVersion 1/),
+    });
+  });
+
+  it('a folder without any of archie\'s files is a usage error, not a run of failed checks', async () => {
+    const empty = await mkdtemp(join(tmpdir(), 'archie-verify-empty-'));
+    await expect(verify(empty)).rejects.toMatchObject({ code: 'USAGE', message: expect.stringMatching(/is not a design folder/) });
   });
 
   it('invalid JSON fails with the line; a value the model rejects fails with its path and line', async () => {

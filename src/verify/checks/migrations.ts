@@ -54,7 +54,7 @@ async function database(ctx: VerifyContext): Promise<{ ok: true; db: Db; own?: E
   const file = await ctx.read(SCHEMA_FILE);
   if (isFileRead(parsed) || !parsed.ok || !file.ok) return { ok: false, reason: `${SCHEMA_FILE} cannot be read or parsed` };
   const own = await startEmbeddedPostgres(embeddedExtensions(createdExtensions(parsed.statements)).available);
-  const result = await applyStatements({ exec: (sql) => own.db.exec(sql) }, SCHEMA_FILE, file.text, parsed.statements, { batch: true });
+  const result = await applyStatements({ exec: (sql, o) => own.db.exec(sql, o) }, SCHEMA_FILE, file.text, parsed.statements, { batch: true, ...(ctx.options.statementTimeoutMs && { timeoutMs: ctx.options.statementTimeoutMs }) });
   if (!result.ok) {
     await own.db.close().catch(() => undefined);
     return { ok: false, reason: `${SCHEMA_FILE} does not apply` };
@@ -93,7 +93,7 @@ export const check: Check = {
         }
         const file = await ctx.read(rel);
         // Each file runs as its migration tool would run it: in one transaction (the batch).
-        const result = await applyStatements({ exec: async (sql) => void (await db.exec(sql)) }, rel, file.ok ? file.text : '', parsed.statements, { batch: true });
+        const result = await applyStatements({ exec: (sql, o) => db.exec(sql, o) }, rel, file.ok ? file.text : '', parsed.statements, { batch: true, ...(ctx.options.statementTimeoutMs && { timeoutMs: ctx.options.statementTimeoutMs }) });
         await db.exec(`SET search_path TO ${SCRATCH}`);
         if (!result.ok) {
           evidence.push(result.error!);
