@@ -170,14 +170,14 @@ export function walk(value: unknown, visit: (obj: Record<string, unknown>) => vo
   }
 }
 
-/** Names (last part, lower case as parsed) of every function called in an expression. */
-export function calledFunctions(expr: Node | undefined): { name: string; location: number }[] {
-  const out: { name: string; location: number }[] = [];
+/** Every function called in an expression: name (last part, lower case as parsed), schema when qualified, argument count. */
+export function calledFunctions(expr: Node | undefined): { name: string; schema: string | null; args: number; location: number }[] {
+  const out: { name: string; schema: string | null; args: number; location: number }[] = [];
   walk(expr, (obj) => {
-    const fc = obj['FuncCall'] as { funcname?: Node[]; location?: number } | undefined;
+    const fc = obj['FuncCall'] as { funcname?: Node[]; args?: Node[]; location?: number } | undefined;
     if (fc) {
       const parts = strings(fc.funcname);
-      out.push({ name: parts[parts.length - 1] ?? '', location: fc.location ?? -1 });
+      out.push({ name: parts[parts.length - 1] ?? '', schema: parts.length > 1 ? (parts[parts.length - 2] ?? null) : null, args: fc.args?.length ?? 0, location: fc.location ?? -1 });
     }
   });
   return out;

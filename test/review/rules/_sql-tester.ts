@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reviewSql } from '../../../src/review/sql/index.js';
-import type { SqlReview } from '../../../src/review/sql/model.js';
+import type { SqlReview, SqlReviewOptions } from '../../../src/review/sql/model.js';
 import type { Rule } from '../../../src/review/types.js';
 
 /**
@@ -13,6 +13,8 @@ export interface SqlCase {
   name?: string;
   code?: string;
   files?: { path: string; text: string }[];
+  /** How the migrations run (PostgreSQL version, transaction wrapping). */
+  options?: SqlReviewOptions;
   errors?: SqlExpected[];
 }
 
@@ -42,7 +44,7 @@ export function testSqlRule(rule: Rule<SqlReview>, cases: { valid: (SqlCase | st
   describe(rule.meta.id, () => {
     for (const c of cases.valid) {
       it(`valid: ${title(c)}`, async () => {
-        const result = await reviewSql(filesOf(c), [rule]);
+        const result = await reviewSql(filesOf(c), [rule], typeof c === 'string' ? {} : (c.options ?? {}));
         expect(result.errors).toEqual([]);
         expect(result.findings.map((f) => `${f.location.kind === 'file' ? `${f.location.line}:${f.location.column}` : ''} ${f.message}`)).toEqual([]);
       });
@@ -50,7 +52,7 @@ export function testSqlRule(rule: Rule<SqlReview>, cases: { valid: (SqlCase | st
     for (const c of cases.invalid) {
       it(`invalid: ${title(c)}`, async () => {
         const files = filesOf(c);
-        const result = await reviewSql(files, [rule]);
+        const result = await reviewSql(files, [rule], c.options ?? {});
         expect(result.errors).toEqual([]);
         const expected = c.errors ?? [];
         expect(expected.length, 'an invalid case must expect at least one error').toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { displayRel, nodeAs, quoteIdent, relName, strings } from '../../sql/ast.js';
+import { constraints, displayRel, nodeAs, quoteIdent, relName, strings } from '../../sql/ast.js';
 import { simpleNameAt } from '../../sql/catalog.js';
 import { alterCommands, constraintWrittenAt, report, sqlFix, sqlMeta, type SqlRule } from '../../sql/kit.js';
 
@@ -14,8 +14,12 @@ export const rule: SqlRule = {
   check(review) {
     const out = [];
     for (const { file, stmt, alter, cmd } of alterCommands(review)) {
-      if (cmd.subtype !== 'AT_AddConstraint') continue;
-      const con = nodeAs(cmd.def, 'Constraint');
+      // ADD CONSTRAINT, or a column added with an inline REFERENCES / CHECK (validated at once too).
+      const def = cmd.subtype === 'AT_AddColumn' ? nodeAs(cmd.def, 'ColumnDef') : undefined;
+      const con =
+        cmd.subtype === 'AT_AddConstraint'
+          ? nodeAs(cmd.def, 'Constraint')
+          : constraints(def?.constraints).find((c) => c.contype === 'CONSTR_FOREIGN' || c.contype === 'CONSTR_CHECK');
       if (!con || con.skip_validation) continue;
       const kind = con.contype === 'CONSTR_FOREIGN' ? 'FOREIGN KEY' : con.contype === 'CONSTR_CHECK' ? 'CHECK' : con.contype === 'CONSTR_NOTNULL' ? 'NOT NULL' : null;
       if (!kind) continue;
@@ -33,18 +37,20 @@ export const rule: SqlRule = {
       } else {
         locks = `holding an ACCESS EXCLUSIVE lock on ${label}: reads and writes wait until every row has been checked`;
       }
-      const version = kind === 'NOT NULL' ? ' (NOT VALID on a NOT NULL constraint needs PostgreSQL 18)' : '';
-      const cols = kind === 'FOREIGN KEY' ? strings(con.fk_attrs) : strings(con.keys);
+      const version = kind === 'NOT NULL' ? (review.options.pgVersion >= 18 ? '' : ' (NOT VALID on a NOT NULL constraint needs PostgreSQL 18; before that, a CHECK (col IS NOT NULL) NOT VALID does the job)') : '';
+      const cols = def ? [def.colname ?? ''] : kind === 'FOREIGN KEY' ? strings(con.fk_attrs) : strings(con.keys);
       out.push(
         report(
           review,
           meta,
           review.pos(file, con.location, stmt),
-          `ADD ${kind}${cols.length > 0 ? ` (${cols.map(quoteIdent).join(', ')})` : ''} on existing table ${label} validates all existing rows while ${locks}. Added NOT VALID it is enforced for new writes at once, and VALIDATE CONSTRAINT later checks the old rows under a SHARE UPDATE EXCLUSIVE lock that blocks neither reads nor writes${version}.`,
+          `${def ? `ADD COLUMN ${quoteIdent(def.colname ?? '')} … ${kind === 'FOREIGN KEY' ? 'REFERENCES' : kind}` : `ADD ${kind}${cols.length > 0 ? ` (${cols.map(quoteIdent).join(', ')})` : ''}`} on existing table ${label} validates all existing rows while ${locks}. Added NOT VALID it is enforced for new writes at once, and VALIDATE CONSTRAINT later checks the old rows under a SHARE UPDATE EXCLUSIVE lock that blocks neither reads nor writes${version}.`,
           {
             evidence: { table: label, constraint: name, kind },
             fix: sqlFix(
-              'append NOT VALID to this ADD CONSTRAINT, and validate in a separate transaction (the next migration)',
+              def
+                ? 'add the column without the inline constraint, then add the constraint NOT VALID, and validate it in a separate transaction (the next migration)'
+                : 'append NOT VALID to this ADD CONSTRAINT, and validate in a separate transaction (the next migration)',
               `-- this migration: ALTER TABLE ${label} ADD CONSTRAINT ${quoteIdent(name)} … NOT VALID;\n-- next migration:\nALTER TABLE ${label} VALIDATE CONSTRAINT ${quoteIdent(name)};`,
             ),
           },

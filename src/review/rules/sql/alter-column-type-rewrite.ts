@@ -1,4 +1,5 @@
-import { displayRel, displayType, nodeAs, quoteIdent, relName, sqlType, type SqlType } from '../../sql/ast.js';
+import type { Node } from 'libpg-query';
+import { displayRel, displayType, nodeAs, quoteIdent, relName, sqlType, strings, type SqlType } from '../../sql/ast.js';
 import { columnTypeAt } from '../../sql/catalog.js';
 import { alterCommands, report, sqlFix, sqlMeta, type SqlRule } from '../../sql/kit.js';
 import type { SqlFile } from '../../sql/model.js';
@@ -57,6 +58,25 @@ function utcTimeline(file: SqlFile): boolean[] {
   return settingTimeline(file, 'timezone').map((v) => v !== null && UTC_NAMES.has(v.trim().toLowerCase()));
 }
 
+/**
+ * A USING expression that only names the column, or casts it to the target type (what Django and
+ * other ORMs emit on every base-type change): PostgreSQL then decides exactly as without USING, since
+ * the cast it plans is the same. Anything else (a function, arithmetic, another column) computes
+ * every row anew: a rewrite.
+ */
+export function trivialUsing(expr: Node | undefined, column: string, to: SqlType): boolean {
+  let e = expr;
+  for (;;) {
+    const cast = nodeAs(e, 'TypeCast');
+    if (!cast) break;
+    const t = sqlType(cast.typeName);
+    if (!t || t.name !== to.name || t.schema !== to.schema || t.array !== to.array || t.mods.join(',') !== to.mods.join(',')) return false;
+    e = cast.arg;
+  }
+  const fields = strings(nodeAs(e, 'ColumnRef')?.fields);
+  return fields.length >= 1 && fields[fields.length - 1] === column;
+}
+
 export const rule: SqlRule = {
   meta,
   check(review) {
@@ -73,8 +93,10 @@ export const rule: SqlRule = {
       const from = column ? columnTypeAt(column, stmt.seq)?.type : undefined;
       let utc = utcByFile.get(file);
       if (!utc) utcByFile.set(file, (utc = utcTimeline(file)));
-      const using = def.raw_default !== undefined;
-      const change = using ? 'rewrite' : classifyTypeChange(from, to, utc[stmt.index] === true);
+      const using = def.raw_default !== undefined && !trivialUsing(def.raw_default, cmd.name, to);
+      // The UTC shortcut between timestamp and timestamptz exists since PostgreSQL 12.
+      const utcSkips = utc[stmt.index] === true && review.options.pgVersion >= 12;
+      const change = using ? 'rewrite' : classifyTypeChange(from, to, utcSkips);
       if (change === 'none' || change === 'unknown') continue;
       const label = displayRel(relName(alter.relation));
       const col = quoteIdent(cmd.name);

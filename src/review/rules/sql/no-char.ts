@@ -14,6 +14,7 @@ export const rule: SqlRule = {
   check(review) {
     const out = [];
     for (const { table, column, type } of finalColumns(review)) {
+      // bpchar is char(n); "char" (quoted) is the one-byte internal type: no padding, and fine as a compact flag.
       if (type.type.name !== 'bpchar' || type.type.schema !== null) continue;
       const label = typeLabel(table, column, type);
       const col = quoteIdent(simpleNameAt(column, type.from + 0.5));

@@ -1,4 +1,4 @@
-import { displayRel, nodeAs, quoteIdent, relName, strings } from '../../sql/ast.js';
+import { constraints, displayRel, nodeAs, quoteIdent, relName, strings } from '../../sql/ast.js';
 import { simpleNameAt } from '../../sql/catalog.js';
 import { alterCommands, constraintWrittenAt, report, sqlFix, sqlMeta, type SqlRule } from '../../sql/kit.js';
 
@@ -14,24 +14,28 @@ export const rule: SqlRule = {
   check(review) {
     const out = [];
     for (const { file, stmt, alter, cmd } of alterCommands(review)) {
-      if (cmd.subtype !== 'AT_AddConstraint') continue;
-      const con = nodeAs(cmd.def, 'Constraint');
+      // ADD CONSTRAINT … UNIQUE (…), or a column added with an inline UNIQUE / PRIMARY KEY.
+      const def = cmd.subtype === 'AT_AddColumn' ? nodeAs(cmd.def, 'ColumnDef') : undefined;
+      const con =
+        cmd.subtype === 'AT_AddConstraint'
+          ? nodeAs(cmd.def, 'Constraint')
+          : constraints(def?.constraints).find((c) => c.contype === 'CONSTR_UNIQUE' || c.contype === 'CONSTR_PRIMARY');
       if (!con || (con.contype !== 'CONSTR_UNIQUE' && con.contype !== 'CONSTR_PRIMARY') || con.indexname) continue;
       const table = review.table(stmt, alter.relation);
       if (!review.isExisting(file, stmt, table)) continue;
       const rel = relName(alter.relation);
       const label = displayRel(rel);
       const kind = con.contype === 'CONSTR_PRIMARY' ? 'PRIMARY KEY' : 'UNIQUE';
-      const cols = strings(con.keys);
+      const cols = def ? [def.colname ?? ''] : strings(con.keys);
       const colList = cols.map(quoteIdent).join(', ');
       const rec = constraintWrittenAt(table, file, con.location);
-      const name = con.conname ?? (rec ? simpleNameAt(rec, stmt.seq, true) : `${rel.name}_${cols.join('_')}_key`);
+      const name = con.conname ?? (rec ? simpleNameAt(rec, stmt.seq, true) : `${rel.name}_${cols.join('_')}_${kind === 'PRIMARY KEY' ? 'pkey' : 'key'}`);
       out.push(
         report(
           review,
           meta,
           review.pos(file, con.location, stmt),
-          `ADD ${kind} (${colList}) on existing table ${label} builds its unique index while holding an ACCESS EXCLUSIVE lock: reads and writes on ${label} stop for the whole build. Build the index CONCURRENTLY first, then attach it with USING INDEX, which is instant.`,
+          `${def ? `ADD COLUMN ${colList} … ${kind}` : `ADD ${kind} (${colList})`} on existing table ${label} builds its unique index while holding an ACCESS EXCLUSIVE lock: reads and writes on ${label} stop for the whole build. Build the index CONCURRENTLY first, then attach it with USING INDEX, which is instant.`,
           {
             evidence: { table: label, constraint: name, columns: colList, lock: 'ACCESS EXCLUSIVE' },
             fix: sqlFix(

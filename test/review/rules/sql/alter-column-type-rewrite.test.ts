@@ -20,6 +20,9 @@ testSqlRule(rule, {
     { name: 'timestamp to timestamptz in UTC', ...history('CREATE TABLE t (id bigint PRIMARY KEY, at timestamp);', "SET TIME ZONE 'UTC';\nALTER TABLE t ALTER COLUMN at TYPE timestamptz;") },
     { name: 'unknown old type, target reachable for free', code: 'ALTER TABLE t ALTER COLUMN s TYPE text;' },
     { name: 'table new in this file', code: 'CREATE TABLE t (id int PRIMARY KEY);\nALTER TABLE t ALTER COLUMN id TYPE bigint;' },
+    { name: 'varchar to text with USING col::text, as Django writes it', ...history('CREATE TABLE t (id bigint PRIMARY KEY, s varchar(50));', 'ALTER TABLE t ALTER COLUMN s TYPE text USING "s"::text;') },
+    { name: 'varchar widened with USING col::varchar(n)', ...history('CREATE TABLE t (id bigint PRIMARY KEY, s varchar(50));', 'ALTER TABLE t ALTER COLUMN s TYPE varchar(255) USING s::varchar(255);') },
+    { name: 'unknown old type, USING a plain cast to text', code: 'ALTER TABLE t ALTER COLUMN s TYPE text USING s::text;' },
     { name: 'type changed twice, second is a widening', ...history('CREATE TABLE t (id bigint PRIMARY KEY, s text);\n', 'SELECT 1;') },
   ],
   invalid: [
@@ -29,7 +32,10 @@ testSqlRule(rule, {
     { name: 'text to varchar(n)', ...history('CREATE TABLE t (id bigint PRIMARY KEY, s text);', 'ALTER TABLE t ALTER COLUMN s TYPE varchar(20);'), errors: [{ file: 'm/0002.sql', line: 1, column: 15 }] },
     { name: 'numeric scale changed', ...history('CREATE TABLE t (id bigint PRIMARY KEY, n numeric(10,2));', 'ALTER TABLE t ALTER COLUMN n TYPE numeric(12,4);'), errors: [{ file: 'm/0002.sql', line: 1, column: 15 }] },
     { name: 'timestamptz outside UTC', ...history('CREATE TABLE t (id bigint PRIMARY KEY, at timestamp);', 'ALTER TABLE t ALTER COLUMN at TYPE timestamptz;'), errors: [{ file: 'm/0002.sql', line: 1, column: 15, message: 'unless the session TimeZone is UTC' }] },
-    { name: 'USING always rewrites', ...history('CREATE TABLE t (id bigint PRIMARY KEY, s varchar(10));', 'ALTER TABLE t ALTER COLUMN s TYPE text USING trim(s);'), errors: [{ file: 'm/0002.sql', line: 1, column: 15, message: 'with USING' }] },
+    { name: 'int to bigint with USING col::bigint is still a rewrite', ...history('CREATE TABLE t (id int PRIMARY KEY);', 'ALTER TABLE t ALTER COLUMN id TYPE bigint USING id::bigint;'), errors: [{ file: 'm/0002.sql', line: 1, column: 15, message: 'is not a binary-compatible change' }] },
+    { name: 'timestamptz in UTC before PostgreSQL 12', ...history('CREATE TABLE t (id bigint PRIMARY KEY, at timestamp);', "SET TIME ZONE 'UTC';\nALTER TABLE t ALTER COLUMN at TYPE timestamptz;"), options: { pgVersion: 11 }, errors: [{ file: 'm/0002.sql', line: 2, column: 15 }] },
+    { name: 'USING a cast to another type than the target', ...history('CREATE TABLE t (id bigint PRIMARY KEY, s varchar(10));', 'ALTER TABLE t ALTER COLUMN s TYPE text USING s::varchar(5);'), errors: [{ file: 'm/0002.sql', line: 1, column: 15, message: 'with USING' }] },
+    { name: 'USING that computes a value rewrites', ...history('CREATE TABLE t (id bigint PRIMARY KEY, s varchar(10));', 'ALTER TABLE t ALTER COLUMN s TYPE text USING trim(s);'), errors: [{ file: 'm/0002.sql', line: 1, column: 15, message: 'with USING' }] },
     {
       name: 'second subcommand of a multi-command ALTER',
       ...history('CREATE TABLE t (id bigint PRIMARY KEY, a int, s varchar(10));', 'ALTER TABLE ONLY public.t\n  ALTER COLUMN s TYPE varchar(20),\n  ALTER COLUMN a TYPE bigint;'),

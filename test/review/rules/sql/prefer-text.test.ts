@@ -16,6 +16,7 @@ testSqlRule(rule, {
     },
   ],
   invalid: [
+    { name: 'an array of varchar(n)', code: 'CREATE TABLE u (id bigint PRIMARY KEY, tags varchar(20)[]);', errors: [{ line: 1, column: 45, message: 'u.tags is varchar(20)[]' }] },
     { code: 'CREATE TABLE u (id bigint, email varchar(255) NOT NULL);', errors: [{ line: 1, column: 34, message: 'u.email is varchar(255)' }] },
     { code: 'CREATE TABLE u (name character varying(80));', errors: [{ line: 1, column: 22 }] },
     {
