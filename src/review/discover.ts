@@ -1,5 +1,6 @@
-import { open, readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { MiB, notRegularFile, readFileBytes, readFileHead } from '../util/input.js';
 import type { FileError } from './types.js';
 
 /** What a reviewed file is. */
@@ -32,6 +33,8 @@ export interface DiscoverOptions {
 /** Folders never descended into: dependencies and VCS metadata. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 const SNIFF_BYTES = 64 * 1024;
+/** Largest file read whole to find a late `openapi:` key (the review's own limit is at most 1 GiB). */
+const CLASSIFY_MAX_BYTES = 256 * MiB;
 
 export function displayPath(cwd: string, abs: string): string {
   const rel = relative(cwd, abs);
@@ -61,6 +64,11 @@ export async function discover(paths: string[], options: DiscoverOptions): Promi
       await walk(abs, options, out, seen);
     } else {
       out.roots.push(dirname(abs));
+      const special = notRegularFile(s);
+      if (special !== undefined) {
+        out.errors.push({ file: p, message: `${p} is ${special}, not a regular file; archie reads regular files only` });
+        continue;
+      }
       if (seen.has(abs)) continue;
       seen.add(abs);
       const kind = await classify(abs);
@@ -108,16 +116,9 @@ export async function classify(abs: string): Promise<FileKind | undefined> {
   if (!/\.(ya?ml|json)$/i.test(name)) return undefined;
   let head: string;
   try {
-    const fh = await open(abs, 'r');
-    try {
-      const buf = Buffer.alloc(SNIFF_BYTES);
-      const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
-      head = buf.subarray(0, bytesRead).toString('utf8');
-    } finally {
-      await fh.close();
-    }
+    head = Buffer.from(await readFileHead(abs, SNIFF_BYTES, { what: 'file' })).toString('utf8');
   } catch {
-    // Unreadable: let the reviewer report it with the usual message.
+    // Unreadable or not a regular file: let the reviewer report it with the usual message.
     return /\.json$/i.test(name) ? 'openapi' : undefined;
   }
   const kind = classifyText(name, head);
@@ -125,7 +126,7 @@ export async function classify(abs: string): Promise<FileKind | undefined> {
   // Large files may put `openapi:` after their components (Stripe's and Twilio's do): look at the
   // whole text, top-level keys only.
   try {
-    const text = await readFile(abs, 'utf8');
+    const text = Buffer.from(await readFileBytes(abs, { maxBytes: CLASSIFY_MAX_BYTES, what: 'file' })).toString('utf8');
     if (/\.json$/i.test(name) ? /^\s{0,2}"(openapi|swagger)"\s*:/m.test(text) : /^["']?(openapi|swagger)["']?\s*:/m.test(text)) return 'openapi';
   } catch {
     return undefined;

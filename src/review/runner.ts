@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { compareFindings, SEVERITIES, type Finding, type Severity } from '../model/finding.js';
-import { decodeText, MiB } from '../util/input.js';
+import { MiB, readTextFile } from '../util/input.js';
 import { globToRegExp, type ReviewConfig } from './config.js';
 import { discover, type DiscoveredFile, type FileKind } from './discover.js';
 import { toFileError } from './openapi/index.js';
@@ -75,7 +74,7 @@ export async function runReview(paths: string[], options: RunOptions): Promise<R
           });
           continue;
         }
-        const text = decodeText(await readFile(file.abs), file.display, { maxBytes, what: 'file' });
+        const text = await readTextFile(file.abs, { maxBytes, what: 'file', display: file.display, sizeHint: 'raise limits.maxFileMiB in .archie.yaml if this file really is that large' });
         texts.set(file.display, text);
         out.push({ file, text });
       } catch (e) {

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { ArchieError } from '../errors.js';
 
 export const MiB = 1024 * 1024;
@@ -25,30 +26,166 @@ export interface ReadTextOptions {
   what: string;
   /** Accept an empty file. */
   allowEmpty?: boolean;
+  /** The path as messages show it (default: the path as given). */
+  display?: string;
+  /** Hint for a file above `maxBytes` (default: check that this is the right file). */
+  sizeHint?: string;
 }
 
-/** Read a user's text file, refusing missing, directory, oversized, binary and empty inputs with a clear message. */
-export async function readTextFile(path: string, options: ReadTextOptions): Promise<string> {
-  let size: number;
+/** What a non-regular file is, for messages; undefined for a regular file. */
+export function notRegularFile(s: Stats): string | undefined {
+  if (s.isFile()) return undefined;
+  if (s.isDirectory()) return 'a directory';
+  if (s.isFIFO()) return 'a named pipe (FIFO)';
+  if (s.isCharacterDevice()) return 'a character device (like /dev/zero or /dev/urandom)';
+  if (s.isBlockDevice()) return 'a block device';
+  if (s.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+function refuseNonRegular(s: Stats, shown: string, options: ReadTextOptions): void {
+  const kind = notRegularFile(s);
+  if (kind === undefined) return;
+  if (kind === 'a directory') throw new ArchieError('INPUT', `${options.what} ${shown} is a directory, not a file`, { path: shown });
+  throw new ArchieError('INPUT', `${options.what} ${shown} is ${kind}, not a regular file; archie reads regular files only`, {
+    path: shown,
+    hint: 'save the content to a file and pass that file',
+  });
+}
+
+function tooLarge(bytes: number, shown: string, options: ReadTextOptions, growing = false): ArchieError {
+  const size = growing ? `grew past ${(options.maxBytes / MiB).toFixed(1)} MiB while it was read` : `is ${(bytes / MiB).toFixed(1)} MiB`;
+  return new ArchieError('INPUT', `${options.what} ${shown} ${size}, above the ${formatMiB(options.maxBytes)} MiB limit`, {
+    path: shown,
+    hint: options.sizeHint ?? `a ${options.what} should be far smaller; check that this is the right file`,
+  });
+}
+
+function formatMiB(bytes: number): string {
+  const mib = bytes / MiB;
+  return Number.isInteger(mib) ? String(mib) : mib >= 1 ? mib.toFixed(0) : mib.toFixed(2);
+}
+
+function openError(e: unknown, shown: string, options: ReadTextOptions): ArchieError {
+  if (e instanceof ArchieError) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new ArchieError('INPUT', `${options.what} not found: ${shown}`, { path: shown, hint: 'check the path' });
+  if (code === 'EACCES' || code === 'EPERM') return new ArchieError('INPUT', `${options.what} is not readable: ${shown}`, { path: shown, hint: 'check the file permissions' });
+  if (code === 'ENAMETOOLONG') return new ArchieError('INPUT', `${options.what} path is too long: ${shown.slice(0, 80)}…`, { path: shown.slice(0, 200), hint: 'check the path' });
+  if (code === 'ELOOP') return new ArchieError('INPUT', `${options.what} ${shown} is a loop of symbolic links`, { path: shown, hint: 'check the path' });
+  return new ArchieError('IO', `cannot read ${shown}: ${(e as Error).message}`, { path: shown, cause: e });
+}
+
+/**
+ * Flags for opening a user's file: O_NONBLOCK so that a FIFO swapped in after the stat cannot
+ * block the open (regular files ignore it), O_NOCTTY so that a terminal never becomes ours.
+ */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+/** First read: the whole file as stat saw it plus one byte, to see growth without a second call. */
+function firstChunkSize(size: number, maxBytes: number): number {
+  return Math.max(1, Math.min(size, maxBytes) + 1);
+}
+
+/**
+ * Read a user's file: regular files only (a FIFO, /dev/zero or /dev/urandom is refused before it
+ * is opened, and again on the opened descriptor), the size cap checked before reading and
+ * enforced while reading (a file that grows past it is refused, not read on forever).
+ */
+export async function readFileBytes(path: string, options: ReadTextOptions): Promise<Uint8Array> {
+  const shown = options.display ?? path;
+  let fh: FileHandle | undefined;
   try {
-    const s = await stat(path);
-    if (s.isDirectory()) throw new ArchieError('INPUT', `${options.what} ${path} is a directory, not a file`, { path });
-    size = s.size;
+    refuseNonRegular(await stat(path), shown, options);
+    fh = await open(path, OPEN_FLAGS);
+    const s = await fh.stat();
+    refuseNonRegular(s, shown, options);
+    if (s.size > options.maxBytes) throw tooLarge(s.size, shown, options);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    let want = firstChunkSize(s.size, options.maxBytes);
+    for (;;) {
+      const buf = Buffer.allocUnsafe(want);
+      const { bytesRead } = await fh.read(buf, 0, want, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > options.maxBytes) throw tooLarge(total, shown, options, true);
+      chunks.push(buf.subarray(0, bytesRead));
+      want = Math.min(MiB, options.maxBytes + 1 - total);
+    }
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } catch (e) {
-    if (e instanceof ArchieError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ArchieError('INPUT', `${options.what} not found: ${path}`, { path, hint: 'check the path' });
-    if (code === 'EACCES') throw new ArchieError('INPUT', `${options.what} is not readable: ${path}`, { path, hint: 'check the file permissions' });
-    throw new ArchieError('IO', `cannot read ${path}: ${(e as Error).message}`, { path, cause: e });
+    throw openError(e, shown, options);
+  } finally {
+    await fh?.close();
   }
-  if (size > options.maxBytes) {
-    throw new ArchieError('INPUT', `${options.what} ${path} is ${(size / MiB).toFixed(1)} MiB, above the ${(options.maxBytes / MiB).toFixed(0)} MiB limit`, {
-      path,
-      hint: `a ${options.what} should be far smaller; check that this is the right file`,
-    });
+}
+
+/** The synchronous twin of readFileBytes, for readers that cannot await (lazy `$ref` loading). */
+export function readFileBytesSync(path: string, options: ReadTextOptions): Uint8Array {
+  const shown = options.display ?? path;
+  let fd: number | undefined;
+  try {
+    refuseNonRegular(statSync(path), shown, options);
+    fd = openSync(path, OPEN_FLAGS);
+    const s = fstatSync(fd);
+    refuseNonRegular(s, shown, options);
+    if (s.size > options.maxBytes) throw tooLarge(s.size, shown, options);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    let want = firstChunkSize(s.size, options.maxBytes);
+    for (;;) {
+      const buf = Buffer.allocUnsafe(want);
+      const bytesRead = readSync(fd, buf, 0, want, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+      if (total > options.maxBytes) throw tooLarge(total, shown, options, true);
+      chunks.push(buf.subarray(0, bytesRead));
+      want = Math.min(MiB, options.maxBytes + 1 - total);
+    }
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+  } catch (e) {
+    throw openError(e, shown, options);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  const bytes = await readFile(path);
-  return decodeText(bytes, path, options);
+}
+
+/** Read a user's text file, refusing missing, non-regular, oversized, binary and empty inputs with a clear message. */
+export async function readTextFile(path: string, options: ReadTextOptions): Promise<string> {
+  return decodeText(await readFileBytes(path, options), options.display ?? path, options);
+}
+
+/** The synchronous twin of readTextFile. */
+export function readTextFileSync(path: string, options: ReadTextOptions): string {
+  return decodeText(readFileBytesSync(path, options), options.display ?? path, options);
+}
+
+/**
+ * Up to `bytes` bytes from the start of a regular file (for sniffing what a file is); throws the
+ * same ArchieErrors as readFileBytes for a missing or non-regular file.
+ */
+export async function readFileHead(path: string, bytes: number, options: Omit<ReadTextOptions, 'maxBytes'>): Promise<Uint8Array> {
+  const shown = options.display ?? path;
+  const opts = { ...options, maxBytes: bytes };
+  let fh: FileHandle | undefined;
+  try {
+    refuseNonRegular(await stat(path), shown, opts);
+    fh = await open(path, OPEN_FLAGS);
+    refuseNonRegular(await fh.stat(), shown, opts);
+    const buf = Buffer.allocUnsafe(bytes);
+    let total = 0;
+    while (total < bytes) {
+      const { bytesRead } = await fh.read(buf, total, bytes - total, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+    }
+    return buf.subarray(0, total);
+  } catch (e) {
+    throw openError(e, shown, opts);
+  } finally {
+    await fh?.close();
+  }
 }
 
 /** Validate and decode bytes already in memory (stdin, MCP arguments) with the same rules. */

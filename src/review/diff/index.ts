@@ -1,7 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Finding } from '../../model/finding.js';
-import { decodeText, MiB } from '../../util/input.js';
+import { MiB, readTextFile } from '../../util/input.js';
 import { displayPath } from '../discover.js';
 import { loadOpenApi, toFileError } from '../openapi/index.js';
 import type { OpenApiInput } from '../openapi/model.js';
@@ -23,13 +22,10 @@ export async function runDiff(base: string, head: string, options: RunOptions): 
     const ws = new Workspace({ roots: [dirname(abs)], cwd, maxBytes });
     const display = displayPath(cwd, abs);
     try {
-      const { size } = await stat(abs);
-      if (size > maxBytes) throw new Error(`${display} is ${(size / MiB).toFixed(1)} MiB, above the ${config.limits.maxFileMiB} MiB limit`);
-      const text = decodeText(await readFile(abs), display, { maxBytes, what: 'OpenAPI document' });
+      const text = await readTextFile(abs, { maxBytes, what: 'OpenAPI document', display, sizeHint: 'raise limits.maxFileMiB in .archie.yaml if this file really is that large' });
       return { input: loadOpenApi(ws, abs, text), ws };
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      errors.push(code === 'ENOENT' ? { file: display, message: `${display} does not exist` } : toFileError(display, e));
+      errors.push(toFileError(display, e));
       return undefined;
     }
   };

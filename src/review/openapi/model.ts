@@ -1,5 +1,5 @@
 import type { SourceDoc } from './source.js';
-import { refOf, type NodeRef, type RefProblem, type Workspace } from './workspace.js';
+import { childRef, refOf, type NodeRef, type RefProblem, type Workspace } from './workspace.js';
 
 /**
  * The reviewed view of one OpenAPI description: the operations, indexed once with their
@@ -131,18 +131,18 @@ function indexOperations(input: OpenApiInput): Operation[] {
       if (!isObj(pathItem.value[method])) continue;
       // Operation objects may not be $refs by the letter of the spec, but multi-file descriptions
       // (DigitalOcean's, for one) use them and every tool follows them.
-      const node = input.deref<Obj>({ doc: pathItem.doc, path: [...pathItem.path, method], value: pathItem.value[method] });
+      const node = input.deref<Obj>(childRef(pathItem, [method], pathItem.value[method]));
       const opValue = node.value;
       if (!isObj(opValue)) continue;
       const own = parametersOf(input, node);
       const parameters = [...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)), ...own];
       const requestBody = isObj(opValue.requestBody) ? input.child<Obj>(node, 'requestBody') : undefined;
-      const responsesNode = isObj(opValue.responses) ? { doc: node.doc, path: [...node.path, 'responses'], value: opValue.responses as Obj } : undefined;
+      const responsesNode = isObj(opValue.responses) ? childRef(node, ['responses'], opValue.responses as Obj) : undefined;
       const responses: ResponseEntry[] = [];
       if (responsesNode) {
         for (const [status, raw] of Object.entries(responsesNode.value)) {
           if (!isObj(raw)) continue;
-          const resolved = input.deref<Obj>({ doc: node.doc, path: [...responsesNode.path, status], value: raw });
+          const resolved = input.deref<Obj>(childRef(responsesNode, [status], raw));
           if (isObj(resolved.value)) responses.push({ status, node: resolved });
         }
       }
@@ -171,7 +171,7 @@ function parametersOf(input: OpenApiInput, holder: NodeRef<Obj>): Parameter[] {
   const out: Parameter[] = [];
   list.forEach((raw, i) => {
     if (!isObj(raw)) return;
-    const node = input.deref<Obj>({ doc: holder.doc, path: [...holder.path, 'parameters', i], value: raw });
+    const node = input.deref<Obj>(childRef(holder, ['parameters', i], raw));
     const p = node.value;
     if (!isObj(p) || typeof p.name !== 'string' || typeof p.in !== 'string') return;
     let schema = isObj(p.schema) ? input.child<Obj>(node, 'schema') : undefined;
@@ -208,6 +208,15 @@ function collectRefs(input: OpenApiInput): RefUse[] {
     for (let x: Frame | undefined = f; x?.parent; x = x.parent) path.push(x.key);
     return path.reverse();
   };
+  // The path of a `$ref` is built when a rule reads it, not per use: refs deep in a document would
+  // otherwise each hold a copy of their whole path.
+  const nodeAt = (doc: SourceDoc, frame: Frame, value: Obj): NodeRef<Obj> => ({
+    doc,
+    value,
+    get path() {
+      return pathOf(frame);
+    },
+  });
   while (queue.length > 0) {
     const doc = queue.shift()!;
     const stack: Frame[] = [{ value: doc.value, key: '', parent: undefined, ext: false }];
@@ -225,7 +234,7 @@ function collectRefs(input: OpenApiInput): RefUse[] {
       const ref = refOf(value);
       if (ref !== undefined) {
         const r = input.ws.resolveRef(doc, ref);
-        out.push({ node: { doc, path: pathOf(frame), value }, ref, target: r.ok ? r.node : undefined, problem: r.ok ? undefined : r.problem, inExtension: frame.ext });
+        out.push({ node: nodeAt(doc, frame, value), ref, target: r.ok ? r.node : undefined, problem: r.ok ? undefined : r.problem, inExtension: frame.ext });
         if (r.ok && !seenDocs.has(r.node.doc.file)) {
           seenDocs.add(r.node.doc.file);
           queue.push(r.node.doc);
@@ -275,19 +284,19 @@ export function walkSchema(
       for (let i = names.length - 1; i >= 0; i--) {
         const name = names[i]!;
         const v = props[name];
-        if (isObj(v)) stack.push({ node: { doc: node.doc, path: [...node.path, 'properties', name], value: v }, property: name });
+        if (isObj(v)) stack.push({ node: childRef(node, ['properties', name], v), property: name });
       }
     }
     for (const key of SCHEMA_SINGLES) {
       const v = s[key];
       const property = key === 'items' && item.property !== undefined ? `${item.property}[]` : undefined;
-      if (isObj(v)) stack.push({ node: { doc: node.doc, path: [...node.path, key], value: v }, property });
+      if (isObj(v)) stack.push({ node: childRef(node, [key], v), property });
     }
     for (const key of SCHEMA_LISTS) {
       const list = s[key];
       if (!Array.isArray(list)) continue;
       list.forEach((v, i) => {
-        if (isObj(v)) stack.push({ node: { doc: node.doc, path: [...node.path, key, i], value: v }, property: item.property });
+        if (isObj(v)) stack.push({ node: childRef(node, [key, i], v), property: item.property });
       });
     }
   }

@@ -1,16 +1,6 @@
-import {
-  isAlias,
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node as YamlNode,
-  type Pair,
-  type YAMLMap,
-} from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import { ArchieError } from '../../errors.js';
+import { parseJson, parseYaml } from '../../util/parse.js';
 import { JsonOffsets, LineTable } from './json-offsets.js';
 
 export type Segment = string | number;
@@ -44,10 +34,11 @@ export function parseSource(file: string, display: string, text: string): Source
   const looksJson = first === '{' || first === '[';
   if (looksJson) {
     try {
-      return jsonSource(file, display, text, JSON.parse(text));
+      return jsonSource(file, display, text, parseJson(text, { path: display, label: display, hint: JSON_HINT }));
     } catch (e) {
-      // A .json file must be JSON; a .yaml file that only starts like JSON may still be YAML.
-      if (/\.json$/i.test(file)) throw jsonError(display, text, e as Error);
+      // A .json file must be JSON; a .yaml file that only starts like JSON may still be YAML (which
+      // then reports its own syntax errors, and nesting too deep for either).
+      if (/\.json$/i.test(file)) throw e;
     }
   } else if (/\.json$/i.test(file)) {
     throw new ArchieError('INPUT', `${display} is not valid JSON: it does not start with { or [`, {
@@ -78,37 +69,15 @@ function jsonSource(file: string, display: string, text: string, value: unknown)
   };
 }
 
-function jsonError(display: string, text: string, e: Error): ArchieError {
-  const m = /position (\d+)/.exec(e.message);
-  const pos = m ? new LineTable(text).position(Number(m[1])) : undefined;
-  const message = e.message.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
-  return new ArchieError('INPUT', `${display} is not valid JSON: ${message}`, {
-    path: display,
-    line: pos?.line,
-    column: pos?.column,
-    hint: 'fix the syntax error (a trailing comma or a missing quote is the usual cause)',
-  });
-}
+const JSON_HINT = 'fix the syntax error (a trailing comma or a missing quote is the usual cause)';
 
 function yamlSource(file: string, display: string, text: string): SourceDoc {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true, keepSourceTokens: false });
-  const err = doc.errors[0];
-  if (err) {
-    const pos = err.linePos?.[0];
-    throw new ArchieError('INPUT', `${display} is not valid YAML: ${err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`, {
-      path: display,
-      line: pos?.line,
-      column: pos?.col,
-      hint: 'fix the syntax error; indentation and unquoted colons are the usual causes',
-    });
-  }
-  let value: unknown;
-  try {
-    value = doc.toJS({ maxAliasCount: 10_000 });
-  } catch (e) {
-    throw new ArchieError('INPUT', `${display} cannot be read as YAML data: ${(e as Error).message}`, { path: display });
-  }
+  const { doc, value, lineCounter } = parseYaml(text, {
+    path: display,
+    label: display,
+    maxAliasCount: 10_000,
+    hint: 'fix the syntax error; indentation and unquoted colons are the usual causes',
+  });
   const locator = new YamlLocator(doc);
   return {
     file,

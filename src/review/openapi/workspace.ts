@@ -1,8 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { ArchieError, isArchieError } from '../../errors.js';
-import { decodeText, MiB } from '../../util/input.js';
+import { isArchieError } from '../../errors.js';
+import { decodeText, readFileBytes, readTextFileSync } from '../../util/input.js';
 import { parsePointer, parseSource, type Path, type Segment, type SourceDoc } from './source.js';
 
 /**
@@ -36,6 +35,47 @@ const REF_FILE = /["']?\$ref["']?\s*:\s*["']?([^"'#\s},]+)/g;
 
 type Resolution = { ok: true; node: NodeRef } | { ok: false; problem: RefProblem };
 
+const LINK = Symbol('archie.parentRef');
+interface Link {
+  parent: NodeRef;
+  segs: readonly Segment[];
+}
+
+/**
+ * A node below `parent`, its path being the parent's plus `segs`. The path is built when it is read
+ * (to report a finding), not stored: copying the parent's path at every level made a walk's memory
+ * grow with the square of the nesting depth (4.1 GB for a spec 20,000 levels deep).
+ */
+export function childRef<T>(parent: NodeRef, segs: readonly Segment[], value: T): NodeRef<T> {
+  const node = {
+    doc: parent.doc,
+    value,
+    get path(): Path {
+      return pathOf(node);
+    },
+    [LINK]: { parent, segs } satisfies Link,
+  };
+  Object.defineProperty(node, LINK, { enumerable: false });
+  return node;
+}
+
+function pathOf(node: NodeRef): Path {
+  const parts: (readonly Segment[])[] = [];
+  let n: NodeRef = node;
+  for (;;) {
+    const link = (n as { [LINK]?: Link })[LINK];
+    if (!link) {
+      parts.push(n.path);
+      break;
+    }
+    parts.push(link.segs);
+    n = link.parent;
+  }
+  const out: Segment[] = [];
+  for (let i = parts.length - 1; i >= 0; i--) for (const seg of parts[i]!) out.push(seg);
+  return out;
+}
+
 /**
  * The set of files one OpenAPI description spans. Files referenced by `$ref` are read on first use
  * (synchronously: rules are synchronous and the files are local), parsed once, and kept with their
@@ -46,7 +86,18 @@ export class Workspace {
   private readonly failed = new Map<string, string>();
   private readonly resolutions = new Map<string, Resolution>();
 
-  constructor(readonly options: WorkspaceOptions) {}
+  /** The roots with symbolic links resolved, for containment checks. */
+  private readonly realRoots: string[];
+
+  constructor(readonly options: WorkspaceOptions) {
+    this.realRoots = options.roots.map((root) => {
+      try {
+        return realpathSync(root);
+      } catch {
+        return resolve(root);
+      }
+    });
+  }
 
   /** Display path for an absolute file. */
   display(file: string): string {
@@ -96,7 +147,7 @@ export class Workspace {
             // keep it as written
           }
           const abs = resolve(dirname(doc.file), decoded);
-          if (seen.has(abs) || !this.inside(abs)) continue;
+          if (seen.has(abs) || this.refuse(abs) !== undefined) continue;
           seen.add(abs);
           if (!this.docs.has(abs) && !this.failed.has(abs)) targets.push(abs);
         }
@@ -104,10 +155,10 @@ export class Workspace {
       const next: SourceDoc[] = [];
       for (let i = 0; i < targets.length; i += concurrency) {
         const batch = targets.slice(i, i + concurrency);
-        const bytes = await Promise.all(batch.map((f) => readFile(f).catch(() => undefined)));
+        const bytes = await Promise.all(batch.map((f) => readFileBytes(f, { maxBytes: this.options.maxBytes, what: 'file', display: this.display(f) }).catch(() => undefined)));
         batch.forEach((file, j) => {
           const b = bytes[j];
-          if (b === undefined || b.length > this.options.maxBytes) return; // the lazy path reports it
+          if (b === undefined) return; // the lazy path reports it
           try {
             const doc = parseSource(file, this.display(file), decodeText(b, this.display(file), { maxBytes: this.options.maxBytes, what: 'file' }));
             this.docs.set(file, doc);
@@ -121,12 +172,26 @@ export class Workspace {
     }
   }
 
-  /** Is this absolute path inside one of the reviewed trees? */
+  /** Is this absolute path inside one of the reviewed trees (as written, before links are followed)? */
   inside(file: string): boolean {
-    return this.options.roots.some((root) => {
-      const rel = relative(root, file);
-      return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-    });
+    return this.options.roots.some((root) => within(root, file));
+  }
+
+  /**
+   * Why a file may not be read, or undefined when it may: it must be inside a reviewed tree both as
+   * written and after every symbolic link on the way is resolved, so that a link inside the tree
+   * cannot hand out a file outside it.
+   */
+  refuse(file: string): string | undefined {
+    if (!this.inside(file)) return `it is outside the reviewed tree (${this.display(file)})`;
+    let real: string;
+    try {
+      real = realpathSync(file);
+    } catch {
+      return undefined; // missing: loading reports it
+    }
+    if (!this.realRoots.some((root) => within(root, real))) return `it resolves through a symbolic link to ${real}, outside the reviewed tree`;
+    return undefined;
   }
 
   /** Resolve one `$ref` string written in `from.doc`; results are cached per file and ref. */
@@ -156,9 +221,8 @@ export class Workspace {
         // keep it as written
       }
       const target = resolve(dirname(from.file), decoded);
-      if (!this.inside(target)) {
-        return fail('outside', `$ref ${ref} points outside the reviewed tree (${this.display(target)}); it was not read`);
-      }
+      const refused = this.refuse(target);
+      if (refused !== undefined) return fail('outside', `$ref ${ref} was not read: ${refused}`);
       const loaded = this.load(target);
       if (typeof loaded === 'string') return fail('file', `$ref ${ref} cannot be resolved: ${loaded}`);
       doc = loaded;
@@ -200,7 +264,7 @@ export class Workspace {
     if (v === null || typeof v !== 'object') return undefined;
     const value = Array.isArray(v) ? v[Number(key)] : Object.hasOwn(v, key) ? (v as Record<string, unknown>)[String(key)] : undefined;
     if (value === undefined) return undefined;
-    return this.deref<T>({ doc: parent.doc, path: [...parent.path, key], value });
+    return this.deref<T>(childRef(parent, [key], value));
   }
 }
 
@@ -215,25 +279,18 @@ export function refOf(value: unknown): string | undefined {
   return typeof ref === 'string' ? ref : undefined;
 }
 
+function within(root: string, file: string): boolean {
+  const rel = relative(root, file);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
 /** Read and parse a spec file synchronously, with the same checks as every other input. */
 export function readSourceSync(file: string, display: string, maxBytes: number): SourceDoc {
-  let size: number;
-  try {
-    const s = statSync(file);
-    if (s.isDirectory()) throw new ArchieError('INPUT', `${display} is a directory, not a file`, { path: display });
-    size = s.size;
-  } catch (e) {
-    if (isArchieError(e)) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new ArchieError('INPUT', `file not found: ${display}`, { path: display });
-    throw new ArchieError('INPUT', `cannot read ${display}: ${(e as Error).message}`, { path: display });
-  }
-  if (size > maxBytes) {
-    throw new ArchieError('INPUT', `${display} is ${(size / MiB).toFixed(1)} MiB, above the ${(maxBytes / MiB).toFixed(0)} MiB limit`, {
-      path: display,
-      hint: 'raise limits.maxFileMiB in .archie.yaml if this file really is that large',
-    });
-  }
-  const text = decodeText(readFileSync(file), display, { maxBytes, what: 'file' });
+  const text = readTextFileSync(file, {
+    maxBytes,
+    what: 'file',
+    display,
+    sizeHint: 'raise limits.maxFileMiB in .archie.yaml if this file really is that large',
+  });
   return parseSource(file, display, text);
 }
