@@ -13,6 +13,8 @@ export type ConnectReason =
   | 'too-many-connections'
   | 'unavailable'
   | 'lost'
+  | 'stalled'
+  | 'not-postgres'
   | 'other';
 
 /** A connection failure: exit code 2, with the reason classified. */
@@ -64,7 +66,7 @@ const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|EPROTO$|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT$
 /** Turn whatever the driver threw while connecting into a classified, password-free error. */
 export function classifyConnectError(e: unknown, target: Target, timeoutMs: number): DiagnoseConnectError {
   const codes = codesOf(e);
-  const raw = redactText(messageOf(e), [target.password]);
+  const raw = redactText(messageOf(e), target.secrets);
   const where = target.socket ? `socket ${target.host}/.s.PGSQL.${target.port}` : `${target.host}:${target.port}`;
   const path = target.redacted;
   const has = (c: string): boolean => codes.includes(c);
@@ -103,6 +105,14 @@ export function classifyConnectError(e: unknown, target: Target, timeoutMs: numb
     return new DiagnoseConnectError('unavailable', `the server is not accepting connections yet (${raw})`, {
       path,
       hint: 'it is starting up, shutting down or in recovery; retry in a moment',
+    });
+  }
+  // The peer answered, but not in PostgreSQL's protocol: its reply to the SSL request was neither
+  // yes nor no, or its first message had a type PostgreSQL never sends (MySQL on 3306, HTTP, SSH).
+  if (/error establishing an SSL connection|received invalid response/i.test(raw)) {
+    return new DiagnoseConnectError('not-postgres', `${where} answered, but not as PostgreSQL does: is this the right host and port?`, {
+      path,
+      hint: `PostgreSQL listens on 5432 by default (3306 is MySQL's, 6379 Redis's, 80/443 HTTP); the port is ${target.port}`,
     });
   }
   if (codes.some((c) => TLS_CODE.test(c)) || /\bSSL\b|\bTLS\b|certificate/i.test(raw)) {

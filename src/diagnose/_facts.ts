@@ -125,6 +125,10 @@ export interface ActivityFact {
   blockedBy: number[];
   locksHeld: number;
   query: string | null;
+  /** The session's role is a superuser (advice must not tie a timeout to it). */
+  superuser: boolean;
+  /** Another user's session whose state, times and query PostgreSQL hides (no pg_read_all_stats). */
+  hidden: boolean;
 }
 
 export interface DatabaseFact {
@@ -190,6 +194,8 @@ export interface StatementsFact {
   distinct: number;
   /** Some text shows as <insufficient privilege> (the user lacks pg_read_all_stats). */
   textHidden: boolean;
+  /** How many statements of this database have hidden text (other users', without pg_read_all_stats). */
+  hidden: number;
 }
 
 export interface PrimaryKeyFact {
@@ -207,6 +213,12 @@ export interface PrimaryKeyFact {
 const n = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const nn = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const s = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/** "indexes" rather than "indexs". */
+export function plural(n: number, word: string): string {
+  const many = word.endsWith('x') || word.endsWith('s') ? `${word}es` : `${word}s`;
+  return `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
+}
 
 export function parseOptions(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
@@ -258,6 +270,29 @@ export class Facts {
     private readonly session: Session,
     private readonly server: ServerInfo,
   ) {}
+
+  /** What the facts read so far cover, for the report's summary ("412 tables, 903 indexes, ..."). */
+  async examinedSummary(): Promise<string> {
+    const parts: string[] = [];
+    const count = async (key: string, word: string, filter: (x: never) => boolean = () => true): Promise<void> => {
+      const p = this.memo.get(key);
+      if (!p) return;
+      const v = await p.catch(() => undefined);
+      if (!Array.isArray(v)) return;
+      const n = (v as never[]).filter(filter).length;
+      parts.push(plural(n, word));
+    };
+    await count('tables', 'table');
+    await count('indexes', 'index');
+    await count('sequences', 'sequence');
+    await count('activity', 'session', (a: ActivityFact) => a.backendType === 'client backend');
+    const st = this.memo.get('statements');
+    if (st) {
+      const v = (await st.catch(() => undefined)) as StatementsFact | undefined;
+      if (v?.status === 'ok') parts.push(`${v.distinct.toLocaleString('en-US')} statement${v.distinct === 1 ? '' : 's'} in pg_stat_statements`);
+    }
+    return parts.join(', ') || 'the server settings only';
+  }
 
   private once<T>(key: string, load: () => Promise<T>): Promise<T> {
     let p = this.memo.get(key) as Promise<T> | undefined;
@@ -514,7 +549,7 @@ export class Facts {
       const rows = await this.session.query(
         'facts.activity',
         `WITH locks AS (
-           SELECT pid, count(*) FILTER (WHERE granted) AS held
+           SELECT pid, count(*) FILTER (WHERE granted) AS held, bool_or(NOT granted) AS waiting
              ${hasWaitStart ? ', extract(epoch FROM now() - min(waitstart) FILTER (WHERE NOT granted))::float8 AS wait_s' : ', NULL::float8 AS wait_s'}
            FROM pg_locks WHERE pid IS NOT NULL GROUP BY pid
          )
@@ -525,10 +560,13 @@ export class Facts {
            extract(epoch FROM now() - a.xact_start)::float8 AS xact_age_s,
            age(a.backend_xmin) AS xmin_age,
            l.wait_s, coalesce(l.held, 0)::int AS locks_held,
-           CASE WHEN a.wait_event_type = 'Lock' THEN pg_blocking_pids(a.pid) ELSE '{}'::int[] END AS blocked_by,
+           -- pg_locks is visible to every user, wait_event_type only for one's own sessions without pg_read_all_stats.
+           CASE WHEN a.wait_event_type = 'Lock' OR l.waiting THEN pg_blocking_pids(a.pid) ELSE '{}'::int[] END AS blocked_by,
+           coalesce(r.rolsuper, false) AS superuser,
            a.query
          FROM pg_stat_activity a
          LEFT JOIN locks l ON l.pid = a.pid
+         LEFT JOIN pg_roles r ON r.oid = a.usesysid
          WHERE a.pid <> pg_backend_pid()
          ORDER BY a.pid`,
       );
@@ -551,6 +589,8 @@ export class Facts {
           blockedBy: (Array.isArray(r.blocked_by) ? r.blocked_by : []).map(Number),
           locksHeld: n(r.locks_held),
           query: s(r.query),
+          superuser: r.superuser === true,
+          hidden: r.query === '<insufficient privilege>',
         }),
       );
     });
@@ -591,7 +631,7 @@ export class Facts {
   statements(top: number): Promise<StatementsFact> {
     return this.once('statements', async () => {
       const ext = (await this.extensions()).get('pg_stat_statements');
-      const empty = { rows: [], totalMs: 0, totalCalls: 0, distinct: 0, textHidden: false };
+      const empty = { rows: [], totalMs: 0, totalCalls: 0, distinct: 0, textHidden: false, hidden: 0 };
       if (!ext) return { status: 'not-installed', message: null, schema: null, ...empty };
       const view = `${quoteIdent(ext.schema)}.pg_stat_statements`;
       const cols = new Set(
@@ -617,6 +657,7 @@ export class Facts {
              WHERE dbid = $1 ${toplevel} AND query NOT LIKE '/* archie-diagnose */%'
            ), r AS (
              SELECT s.*, sum(total_ms) OVER () AS all_ms, sum(calls) OVER () AS all_calls, count(*) OVER () AS distinct_n,
+               count(*) FILTER (WHERE query = '<insufficient privilege>') OVER () AS hidden_n,
                row_number() OVER (ORDER BY total_ms DESC, queryid) AS r_total,
                row_number() OVER (ORDER BY mean_ms DESC, queryid) AS r_mean,
                row_number() OVER (ORDER BY calls DESC, queryid) AS r_calls
@@ -632,7 +673,7 @@ export class Facts {
           schema: ext.schema,
           rows: rows.map(
             (r): StatementFact => ({
-              queryid: String(r.queryid),
+              queryid: r.queryid === null ? 'hidden' : String(r.queryid),
               query: String(r.query ?? ''),
               calls: n(r.calls),
               totalMs: n(r.total_ms),
@@ -649,7 +690,8 @@ export class Facts {
           totalMs: first ? n(first.all_ms) : 0,
           totalCalls: first ? n(first.all_calls) : 0,
           distinct: first ? n(first.distinct_n) : 0,
-          textHidden: rows.some((r) => String(r.query) === '<insufficient privilege>'),
+          textHidden: first ? n(first.hidden_n) > 0 : false,
+          hidden: first ? n(first.hidden_n) : 0,
         };
       } catch (e) {
         const msg = String((e as Error).message);

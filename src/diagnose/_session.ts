@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import net from 'node:net';
 import pg from 'pg';
 import { ArchieError } from '../errors.js';
 import { classifyConnectError, DiagnoseConnectError } from './_connect-error.js';
@@ -32,6 +33,21 @@ export interface SessionOptions {
   catalogSearchPath: boolean;
 }
 
+/**
+ * How long archie waits for any reply on its side of the wire, beyond the server's own
+ * statement_timeout: a server that stalls mid-reply (or a peer that is not PostgreSQL) never
+ * cancels anything, so the client gives up by itself and closes the connection.
+ */
+export function replyDeadlineMs(statementTimeoutMs: number): number {
+  return Math.round(statementTimeoutMs + Math.max(2000, statementTimeoutMs / 2));
+}
+
+/** More than this many bytes in answer to one statement is not a catalog query: the peer is hostile or broken. */
+export const MAX_REPLY_BYTES = 256 * 1024 * 1024;
+
+/** Closing politely waits this long for the server before the socket is dropped. */
+const CLOSE_GRACE_MS = 1000;
+
 type Row = Record<string, unknown>;
 type Querier = (sql: string, params?: unknown[]) => Promise<Row[]>;
 
@@ -60,8 +76,14 @@ export class Session {
     violations: [],
   };
 
+  /** Every statement waits for the one before it: one connection carries one conversation. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Set when archie itself cut the connection (stalled reply, oversized reply). */
+  private broken: string | undefined;
+
   private constructor(
     private readonly client: pg.Client,
+    private readonly socket: net.Socket,
     readonly target: Target,
     readonly options: SessionOptions,
   ) {}
@@ -70,7 +92,10 @@ export class Session {
     const attempts = sslAttempts(target);
     let lastError: unknown;
     for (const ssl of attempts) {
+      // Our own socket, so archie can cut it when the peer stalls (pg has no read timeout of its own).
+      const socket = new net.Socket();
       const client = new pg.Client({
+        stream: () => socket,
         host: target.host,
         port: target.port,
         database: target.database,
@@ -87,17 +112,18 @@ export class Session {
         await client.connect();
       } catch (e) {
         lastError = e;
+        socket.destroy();
         await client.end().catch(() => undefined);
         const msg = String((e as Error)?.message ?? e);
         const retryable = attempts.length > 1 && (/does not support SSL/i.test(msg) || /no encryption/i.test(msg));
         if (retryable) continue;
         break;
       }
-      const session = new Session(client, target, options);
+      const session = new Session(client, socket, target, options);
       try {
         await session.configure();
       } catch (e) {
-        await client.end().catch(() => undefined);
+        await session.close();
         throw e instanceof ArchieError ? e : classifyConnectError(e, target, options.connectTimeoutMs);
       }
       return session;
@@ -117,21 +143,32 @@ export class Session {
     ];
     if (o.jitOff) sets.push('SET jit = off');
     if (o.catalogSearchPath) sets.push('SET search_path = pg_catalog, pg_temp');
-    await this.client.query(`${SQL_TAG} ${sets.join('; ')}`);
+    await this.raw(`${SQL_TAG} ${sets.join('; ')}`);
+  }
+
+  /** Run `fn` after every statement queued before it (pg warns, and BEGIN/ROLLBACK interleave, otherwise). */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   /** Run one statement in its own read-only transaction. `label` names it in the lock audit. */
   async query<R extends Row = Row>(label: string, sql: string, params?: unknown[]): Promise<R[]> {
     const text = sql.startsWith(SQL_TAG) ? sql : `${SQL_TAG} ${sql}`;
-    if (!this.options.auditLocks) return (await this.raw(text, params)) as R[];
-    return this.transaction(label, { readOnly: true }, (q) => q(text, params)) as Promise<R[]>;
+    if (!this.options.auditLocks) return (await this.exclusive(() => this.raw(text, params))) as R[];
+    return this.exclusive(() => this.inTransaction(label, { readOnly: true }, (q) => q(text, params))) as Promise<R[]>;
   }
 
   /**
    * Run several statements in one explicit transaction that always ends in ROLLBACK (nothing it
    * does can persist). Read-only unless `readOnly: false` is asked for (EXPLAIN ANALYZE of a write).
    */
-  async transaction<T>(
+  transaction<T>(label: string, opts: { readOnly: boolean; prepares?: boolean }, fn: (q: Querier) => Promise<T>): Promise<T> {
+    return this.exclusive(() => this.inTransaction(label, opts, fn));
+  }
+
+  private async inTransaction<T>(
     label: string,
     opts: { readOnly: boolean; prepares?: boolean },
     fn: (q: Querier) => Promise<T>,
@@ -176,18 +213,47 @@ export class Session {
   }
 
   private async raw(text: string, params?: unknown[]): Promise<Row[]> {
+    if (this.broken) throw this.lost(this.broken);
+    const deadline = replyDeadlineMs(this.options.statementTimeoutMs);
+    const startBytes = this.socket.bytesRead;
+    const started = Date.now();
+    const watchdog = setInterval(() => {
+      if (this.socket.bytesRead - startBytes > MAX_REPLY_BYTES) {
+        this.cut(`the server sent more than ${MAX_REPLY_BYTES / 1024 ** 2} MB in answer to one catalog query, which no PostgreSQL does; archie closed the connection`);
+      } else if (Date.now() - started > deadline) {
+        this.cut(
+          `no reply from the server within ${Math.round(deadline / 1000)} s (statement_timeout is ${this.options.statementTimeoutMs} ms, so PostgreSQL would have cancelled the statement by now): the server or the network stalled, and archie closed the connection`,
+        );
+      }
+    }, Math.min(250, Math.max(10, Math.round(deadline / 20))));
     try {
       const res = await this.client.query(text, params as unknown[] | undefined);
       // A multi-statement simple query returns an array of results; callers only send one.
       return Array.isArray(res) ? (res[res.length - 1]?.rows ?? []) : res.rows;
     } catch (e) {
+      if (this.broken) throw this.lost(this.broken);
       throw this.translate(e);
+    } finally {
+      clearInterval(watchdog);
     }
+  }
+
+  private cut(reason: string): void {
+    if (this.broken) return;
+    this.broken = reason;
+    this.socket.destroy();
+  }
+
+  private lost(reason: string): DiagnoseConnectError {
+    return new DiagnoseConnectError('stalled', reason, {
+      path: this.target.redacted,
+      hint: 'check the server and the network; --statement-timeout raises the limit if the server is merely slow',
+    });
   }
 
   private translate(e: unknown): Error {
     const err = e as { code?: string; message?: string };
-    const message = redactText(String(err?.message ?? e), [this.target.password]);
+    const message = redactText(String(err?.message ?? e), this.target.secrets);
     if (LOST.test(message) || err?.code === '57P01' || err?.code === '57P02' || err?.code === '57P03') {
       return new DiagnoseConnectError('lost', `lost the connection to the database: ${message}`, { path: this.target.redacted });
     }
@@ -209,8 +275,17 @@ export class Session {
     }
   }
 
+  /** End politely, but never wait on a peer that does not answer. */
   async close(): Promise<void> {
-    await this.client.end().catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.client.end().catch(() => undefined),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, CLOSE_GRACE_MS);
+      }),
+    ]);
+    clearTimeout(timer);
+    this.socket.destroy();
   }
 }
 

@@ -118,3 +118,13 @@ export function parseSize(text: string): number | null {
   const scale: Record<string, number> = { b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
   return Math.round(v * (scale[u ?? 'm'] ?? 1));
 }
+
+/** Tell the run when other users' sessions are hidden from this one (their state, times and query). */
+export function reportHiddenSessions(ctx: { couldNotCheck(reason: string, remedy?: string): void; server: { user: string } }, sessions: { hidden: boolean; backendType: string }[]): void {
+  const hidden = sessions.filter((a) => a.hidden && a.backendType === 'client backend').length;
+  if (hidden === 0) return;
+  ctx.couldNotCheck(
+    `${hidden} session${hidden === 1 ? '' : 's'} of other users ${hidden === 1 ? 'is' : 'are'} hidden from ${ctx.server.user} (state, times and query)`,
+    `GRANT pg_read_all_stats TO ${/^[a-z_][a-z0-9_]*$/.test(ctx.server.user) ? ctx.server.user : `"${ctx.server.user.replace(/"/g, '""')}"`};`,
+  );
+}

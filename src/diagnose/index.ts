@@ -15,12 +15,12 @@
 import os from 'node:os';
 import { ArchieError } from '../errors.js';
 import { atLeast, compareFindings, type Finding, type Severity } from '../model/finding.js';
-import { Facts } from './_facts.js';
+import { Facts, quoteIdent } from './_facts.js';
 import { interpretPlan, planRelations } from './_interpret.js';
 import { planCost, runExplain } from './_plan.js';
 import { Session, type SessionOptions } from './_session.js';
 import { analyzeQuery, loadParser } from './_sql-parse.js';
-import { parseTarget, redactText, type Target } from './_url.js';
+import { parseTarget, redactText, urlSecrets, type Target } from './_url.js';
 import { settingValue } from './_util.js';
 import { CHECKS } from './checks/index.js';
 import {
@@ -58,6 +58,28 @@ export type FailOn = Severity | 'none';
 /** True when any finding is at least as severe as `failOn`. */
 export function hasFailures(findings: Finding[], failOn: FailOn): boolean {
   return failOn !== 'none' && findings.some((f) => atLeast(f.severity, failOn));
+}
+
+/**
+ * Whether a diagnose run should fail a script: a finding at `failOn` or above, or any check that
+ * could not look (whatever `failOn` says: a run that did not see everything never passes as healthy).
+ */
+export function reportFails(report: DiagnoseReport, failOn: FailOn): boolean {
+  return report.summary.couldNotCheck > 0 || hasFailures(report.findings, failOn);
+}
+
+/** The URL as archie prints it (password removed under every reading of the URL); throws USAGE like diagnose(). */
+export function printableTarget(url: string): string {
+  return parseTarget(url).redacted;
+}
+
+/**
+ * A function that removes the URL's password, in every form and under every reading of the URL,
+ * from any text: for callers that pass archie's output on (the MCP server).
+ */
+export function redactorFor(url: string): (text: string) => string {
+  const secrets = urlSecrets(url);
+  return (text) => redactText(text, secrets);
 }
 
 export function resolveThresholds(overrides: Partial<Thresholds> | undefined): Thresholds {
@@ -125,6 +147,20 @@ function positiveMs(name: string, v: number | undefined, fallback: number): numb
   return v;
 }
 
+/** What would let a check that failed on the server's side run next time. */
+function remedyFor(e: { sqlState?: string }, server: ServerInfo): string | undefined {
+  switch (e?.sqlState) {
+    case '57014':
+      return 'rerun with a higher --statement-timeout, or when the server is less busy';
+    case '55P03':
+      return 'rerun when the lock is released (see blocking-locks), or with a higher --lock-timeout';
+    case '42501':
+      return `GRANT pg_monitor TO ${quoteIdent(server.user)};`;
+    default:
+      return undefined;
+  }
+}
+
 function topActions(findings: Finding[]): TopAction[] {
   return findings
     .filter((f) => f.severity !== 'info')
@@ -163,7 +199,6 @@ export async function diagnose(url: string, options: DiagnoseOptions = {}): Prom
     const server = await serverInfo(session);
     const facts = new Facts(session, server);
     const notes = new Set<string>();
-    if (!server.readAllStats) notes.add(`Connected as ${server.user} without pg_read_all_stats: other sessions' queries and some statistics are hidden (GRANT pg_monitor TO ${server.user}).`);
     if (server.inRecovery) notes.add('This server is a standby: usage statistics and pg_stat_statements describe the queries run here, not on the primary.');
     if (server.versionNum < 130000) notes.add(`PostgreSQL ${server.version} is older than 13; archie supports 13 to 17 and some checks may fail.`);
     const machine = resolveMachine(target, options.machine);
@@ -171,7 +206,9 @@ export async function diagnose(url: string, options: DiagnoseOptions = {}): Prom
     const checks: CheckResult[] = [];
     for (const check of selected) {
       options.onProgress?.(check.id);
-      let skipped: string | undefined;
+      const reasons: string[] = [];
+      const remedies: string[] = [];
+      let examined: string | undefined;
       const ctx: CheckContext = {
         session,
         facts,
@@ -180,30 +217,48 @@ export async function diagnose(url: string, options: DiagnoseOptions = {}): Prom
         poolSize: options.poolSize,
         machine,
         note: (text) => notes.add(text),
-        skip: (reason) => {
-          skipped = reason;
+        couldNotCheck: (reason, remedy) => {
+          if (!reasons.includes(reason)) reasons.push(reason);
+          if (remedy && !remedies.includes(remedy)) remedies.push(remedy);
+        },
+        examined: (what) => {
+          examined = what;
         },
       };
+      let found: Finding[] = [];
       try {
-        const found = await check.run(ctx);
-        findings.push(...found);
-        checks.push({
-          id: check.id,
-          status: skipped ? 'skipped' : found.length ? 'findings' : 'ok',
-          findings: found.length,
-          ...(skipped && { message: skipped }),
-        });
+        found = await check.run(ctx);
       } catch (e) {
         if (e instanceof ArchieError) throw e;
-        checks.push({ id: check.id, status: 'error', findings: 0, message: redactText(String((e as Error)?.message ?? e), [target.password]) });
+        const why = redactText(String((e as Error)?.message ?? e), target.secrets);
+        ctx.couldNotCheck(why, remedyFor(e as { sqlState?: string }, server));
       }
+      findings.push(...found);
+      checks.push({
+        id: check.id,
+        status: reasons.length > 0 ? 'could-not-check' : found.length ? 'findings' : 'ok',
+        findings: found.length,
+        ...(examined !== undefined && { examined }),
+        ...(reasons.length > 0 && { message: reasons.join('; ') }),
+        ...(remedies.length > 0 && { remedy: remedies.join('; ') }),
+      });
     }
     findings.sort(compareFindings);
     const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
     const locks = session.lockAudit();
+    const couldNotCheck = checks.filter((c) => c.status === 'could-not-check').length;
     return {
       target: { url: target.redacted, database: server.database, serverVersion: server.version, serverVersionNum: server.versionNum },
-      summary: { error: count('error'), warning: count('warning'), info: count('info'), doNow: topActions(findings) },
+      summary: {
+        error: count('error'),
+        warning: count('warning'),
+        info: count('info'),
+        checksRun: checks.length,
+        couldNotCheck,
+        examined: await facts.examinedSummary(),
+        healthy: couldNotCheck === 0 && count('error') === 0 && count('warning') === 0,
+        doNow: topActions(findings),
+      },
       findings,
       checks,
       notes: [...notes].sort(),
@@ -264,7 +319,7 @@ export async function explain(url: string, query: string, options: ExplainOption
       );
     } catch (e) {
       if (e instanceof ArchieError) throw e;
-      throw new ArchieError('INPUT', `PostgreSQL rejected the query: ${redactText((e as Error).message, [target.password])}`, {
+      throw new ArchieError('INPUT', `PostgreSQL rejected the query: ${redactText((e as Error).message, target.secrets)}`, {
         hint: 'check table and column names (archie uses the search_path of the user in the URL)',
       });
     }

@@ -111,10 +111,16 @@ export interface CheckContext {
   thresholds: Thresholds;
   poolSize: number | undefined;
   machine: ResolvedMachine;
-  /** Add a line to the report's notes (missing privileges, approximations). Deduplicated. */
+  /** Add a line to the report's notes (approximations, context). Deduplicated. */
   note(text: string): void;
-  /** Mark the check as skipped (it may still return findings, e.g. how to enable what it needs). */
-  skip(reason: string): void;
+  /**
+   * Say that the check could not look at all of what it covers (a missing privilege, extension or
+   * statistic), and what would let it. The check may still return what it did find; the run is
+   * then not a clean bill of health and exits non-zero. Called several times, the reasons add up.
+   */
+  couldNotCheck(reason: string, remedy?: string): void;
+  /** What the check looked at, for the summary ("412 tables"). */
+  examined(what: string): void;
 }
 
 export interface ResolvedMachine {
@@ -150,14 +156,23 @@ export interface Check {
   run(ctx: CheckContext): Promise<Finding[]>;
 }
 
-export type CheckStatus = 'ok' | 'findings' | 'skipped' | 'error';
+/**
+ * `ok`: looked at everything it covers and found nothing. `findings`: looked at everything and
+ * found something. `could-not-check`: some or all of what it covers was out of reach (the
+ * findings it did make are still reported); `message` says what and `remedy` what would let it.
+ */
+export type CheckStatus = 'ok' | 'findings' | 'could-not-check';
 
 export interface CheckResult {
   id: string;
   status: CheckStatus;
   findings: number;
-  /** Why it was skipped or failed. */
+  /** What the check looked at ("412 tables"), when it got that far. */
+  examined?: string;
+  /** Why it could not check (all of it, or which part). */
   message?: string;
+  /** The grant, setting or extension that would let it check. */
+  remedy?: string;
 }
 
 export interface LockAudit {
@@ -193,6 +208,13 @@ export interface DiagnoseReport {
     error: number;
     warning: number;
     info: number;
+    /** Checks run, and how many of them could not look at all they cover. */
+    checksRun: number;
+    couldNotCheck: number;
+    /** What the run looked at, e.g. "412 tables, 903 indexes, 12 sequences, 37 sessions". */
+    examined: string;
+    /** True only when every check looked at everything and nothing is a warning or an error. */
+    healthy: boolean;
     /** Up to three warnings or errors, most important first. */
     doNow: TopAction[];
   };

@@ -109,6 +109,8 @@ export function session(o: Partial<ActivityFact> = {}): ActivityFact {
     blockedBy: [],
     locksHeld: 0,
     query: 'SELECT 1',
+    superuser: false,
+    hidden: false,
     ...o,
   };
 }

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHECKS } from '../../src/diagnose/index.js';
 import { createScratch, PG_HOST, PG_PORT, PG_USER, type Scratch } from './_db.js';
 
 interface Run {
@@ -57,12 +58,14 @@ afterAll(async () => {
 
 describe('archie diagnose (CLI)', () => {
   it('exit codes, formats and redaction', async () => {
-    const [text, json, md, quiet, healthy, refused, badFlag, analyzeWrite, list] = await Promise.all([
+    const [text, json, md, quiet, healthy, blind, refused, badFlag, analyzeWrite, list] = await Promise.all([
       archie(['diagnose', url]),
       archie(['diagnose', url, '--json']),
       archie(['diagnose', url, '--format', 'md', '--checks', 'sequence-exhaustion']),
-      archie(['diagnose', url, '--fail-on', 'none', '--quiet']),
-      archie(['diagnose', '--skip', 'sequence-exhaustion'], { DATABASE_URL: url }),
+      archie(['diagnose', url, '--fail-on', 'none', '--quiet', '--skip', 'top-queries']),
+      // This database has no pg_stat_statements: top-queries is skipped knowingly.
+      archie(['diagnose', '--skip', 'sequence-exhaustion,top-queries'], { DATABASE_URL: url }),
+      archie(['diagnose', url, '--fail-on', 'none', '--checks', 'top-queries,connections']),
       archie(['--json', 'diagnose', `postgres://${PG_USER}:${SECRET}@127.0.0.1:1/${db.name}`]),
       archie(['diagnose', url, '--fail-on', 'sometimes']),
       archie(['diagnose', url, '--explain', 'DELETE FROM pg_class', '--analyze']),
@@ -72,6 +75,7 @@ describe('archie diagnose (CLI)', () => {
     // A sequence at 96%: an error, so exit 1 at the default --fail-on warning.
     expect(text.code).toBe(1);
     expect(text.stdout.split('\n')[1]).toMatch(/^1 error, 0 warnings, \d+ info$/);
+    expect(text.stdout.split('\n')[2]).toMatch(/^Looked at \d+ tables?, \d+ index(es)?, 1 sequence, \d+ sessions?; \d+ of \d+ checks complete, 1 could not check$/);
     expect(text.stdout).toContain('Do now\n  1. error   public.ticket_seq has used 96.0% of its range');
     expect(text.stdout).toContain(`postgres://${PG_USER}:***@${PG_HOST}:${PG_PORT}/${db.name}`);
 
@@ -88,6 +92,13 @@ describe('archie diagnose (CLI)', () => {
     expect(healthy.code).toBe(0);
     expect(healthy.stdout).toContain('Do now: nothing urgent');
 
+    // A check that could not look fails the run even with --fail-on none, and says what would let it.
+    expect(blind.code).toBe(1);
+    expect(blind.stdout).toContain('Do now: nothing urgent found, but 1 check could not look at everything');
+    expect(blind.stdout).toContain('could not check top-queries: pg_stat_statements is not installed in this database');
+    expect(blind.stdout).toMatch(/to let it: .*CREATE EXTENSION IF NOT EXISTS pg_stat_statements;/);
+    expect(blind.stderr).toBe(`› diagnosing postgres://${PG_USER}:***@${PG_HOST}:${PG_PORT}/${db.name}\n`);
+
     expect(refused.code).toBe(2);
     expect(JSON.parse(refused.stdout).error).toMatchObject({ code: 'CONNECT', reason: 'refused' });
 
@@ -98,9 +109,9 @@ describe('archie diagnose (CLI)', () => {
     expect(analyzeWrite.stderr).toMatch(/--analyze executes the query, and this DELETE modifies data\n {2}hint: add --allow-writes/);
 
     expect(list.code).toBe(0);
-    expect(list.stdout.split('\n').filter(Boolean)).toHaveLength(18);
+    expect(list.stdout.split('\n').filter(Boolean)).toHaveLength(CHECKS.length);
 
-    for (const r of [text, json, md, quiet, healthy, refused, badFlag, analyzeWrite]) {
+    for (const r of [text, json, md, quiet, healthy, blind, refused, badFlag, analyzeWrite]) {
       expect(r.stdout + r.stderr).not.toContain(SECRET);
       expect(r.stderr).not.toMatch(/internal error|at .+\.ts:\d+/);
     }

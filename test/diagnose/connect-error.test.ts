@@ -20,6 +20,8 @@ describe('connection failures are classified', () => {
     ['DNS', err('getaddrinfo ENOTFOUND db.example.com', 'ENOTFOUND'), 'host-not-found'],
     ['full', err('sorry, too many clients already', '53300'), 'too-many-connections'],
     ['starting up', err('the database system is starting up', '57P03'), 'unavailable'],
+    ['MySQL greeting in answer to the SSL request', err('There was an error establishing an SSL connection'), 'not-postgres'],
+    ['a message type PostgreSQL never sends', err('received invalid response: 4a'), 'not-postgres'],
     ['something else', err('unexpected message'), 'other'],
   ] as const)('%s', (_n, e, reason) => {
     const c = classifyConnectError(e, target, 10_000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatExplainMarkdown, formatExplainText, formatJson, formatMarkdown, formatText, hasFailures, type DiagnoseReport, type ExplainReport } from '../../src/diagnose/index.js';
+import { formatExplainMarkdown, formatExplainText, formatJson, formatMarkdown, formatText, hasFailures, reportFails, type DiagnoseReport, type ExplainReport } from '../../src/diagnose/index.js';
 import type { Finding } from '../../src/model/finding.js';
 
 const finding = (ruleId: string, severity: Finding['severity'], name: string, impact: number, extra: Partial<Finding> = {}): Finding => ({
@@ -19,6 +19,10 @@ const report: DiagnoseReport = {
     error: 1,
     warning: 3,
     info: 1,
+    checksRun: 3,
+    couldNotCheck: 2,
+    examined: '12 tables, 30 indexes',
+    healthy: false,
     doNow: [
       { ruleId: 'int-pk-exhaustion', severity: 'error', object: 'public.a.id', message: 'a is nearly full', fix: 'ALTER TABLE a ...;' },
       { ruleId: 'missing-index', severity: 'warning', object: 'public.b', message: 'b is scanned', fix: 'CREATE INDEX ...;' },
@@ -34,8 +38,8 @@ const report: DiagnoseReport = {
   ],
   checks: [
     { id: 'missing-index', status: 'findings', findings: 1 },
-    { id: 'top-queries', status: 'skipped', findings: 0, message: 'pg_stat_statements is not installed in this database' },
-    { id: 'table-bloat', status: 'error', findings: 0, message: 'a statement took longer than statement_timeout' },
+    { id: 'top-queries', status: 'could-not-check', findings: 0, message: 'pg_stat_statements is not installed in this database', remedy: 'CREATE EXTENSION pg_stat_statements;' },
+    { id: 'table-bloat', status: 'could-not-check', findings: 0, message: 'a statement took longer than statement_timeout', remedy: 'rerun with a higher --statement-timeout' },
   ],
   notes: ['Connected as app without pg_read_all_stats.'],
   locks: { statements: 12, strongestRelationLock: 'AccessShareLock', relationLocks: { AccessShareLock: 40 }, assignedTransactionId: false, violations: [] },
@@ -47,7 +51,8 @@ describe('formatters', () => {
     const lines = text.split('\n');
     expect(lines[0]).toBe('archie diagnose postgres://app:***@db:5432/shop  (PostgreSQL 16.4, database shop)');
     expect(lines[1]).toBe('1 error, 3 warnings, 1 info');
-    expect(lines.slice(3, 9)).toEqual([
+    expect(lines[2]).toBe('Looked at 12 tables, 30 indexes; 1 of 3 checks complete, 2 could not check');
+    expect(lines.slice(4, 10)).toEqual([
       'Do now',
       '  1. error   a is nearly full',
       '       ALTER TABLE a ...;',
@@ -57,7 +62,8 @@ describe('formatters', () => {
     ]);
     expect(text).toContain('sizeBytes: 10 MB · waitSeconds: 12.5 s · hitRatio: 87.5% · rows: 1,234,567 · note: a | b');
     expect(text).not.toContain('empty:');
-    expect(text).toContain('  failed  table-bloat: a statement took longer than statement_timeout');
+    expect(text).toContain('Checks: 3 run, 0 clean, 1 with findings, 2 could not check');
+    expect(text).toContain('  could not check table-bloat: a statement took longer than statement_timeout\n      to let it: rerun with a higher --statement-timeout');
     expect(text).toContain('Lock audit: 12 statements, strongest relation lock AccessShareLock, transaction ID assigned: no');
     expect(text.includes('\u001b[')).toBe(false);
     expect(text).not.toMatch(/[ \t]+$/m);
@@ -70,7 +76,8 @@ describe('formatters', () => {
     expect(md).toContain('| 1 | error | int-pk-exhaustion | table public.a | public.a needs attention |');
     expect(md).toContain('| note | a \\| b |');
     expect(md).toContain('```sql\nVACUUM public.a;\n```');
-    expect(md).toContain('| top-queries | skipped | 0 | pg_stat_statements is not installed in this database |');
+    expect(md).toContain('| top-queries | could-not-check | 0 |  | pg_stat_statements is not installed in this database | CREATE EXTENSION pg_stat_statements; |');
+    expect(md).toContain('Looked at 12 tables, 30 indexes; 1 of 3 checks complete, 2 could not check.');
     expect(md).not.toMatch(/[ \t]+$/m);
   });
 
@@ -89,6 +96,16 @@ describe('formatters', () => {
     expect(hasFailures(report.findings.slice(4), 'warning')).toBe(false);
     expect(hasFailures(report.findings.slice(4), 'info')).toBe(true);
     expect(hasFailures(report.findings, 'none')).toBe(false);
+  });
+
+  it('a check that could not look fails the run whatever --fail-on says; a complete clean run passes', () => {
+    expect(reportFails(report, 'none')).toBe(true);
+    const clean: DiagnoseReport = { ...report, findings: report.findings.slice(4), summary: { ...report.summary, couldNotCheck: 0 }, checks: report.checks.slice(0, 1) };
+    expect(reportFails(clean, 'warning')).toBe(false);
+    expect(reportFails(clean, 'info')).toBe(true);
+    const quiet = formatText({ ...report, summary: { ...report.summary, doNow: [] } });
+    expect(quiet).toContain('Do now: nothing urgent found, but 2 checks could not look at everything (see Checks): this is not a clean bill of health');
+    expect(quiet).not.toContain('Do now: nothing urgent\n');
   });
 
   it('explain reports in text and markdown', () => {

@@ -9,7 +9,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArchieError } from '../../src/errors.js';
 import { FindingSchema } from '../../src/model/finding.js';
-import { CHECKS, diagnose, DiagnoseConnectError, formatJson, formatMarkdown, formatText, hasFailures, type DiagnoseReport } from '../../src/diagnose/index.js';
+import { CHECKS, diagnose, DiagnoseConnectError, formatJson, formatMarkdown, formatText, hasFailures, reportFails, type DiagnoseReport } from '../../src/diagnose/index.js';
 import { createScratch, PG_HOST, PG_PORT, PG_USER, type Scratch } from './_db.js';
 
 let healthy: Scratch;
@@ -51,7 +51,9 @@ describe('a healthy database', () => {
 
   it('ran every check', () => {
     expect(report.checks.map((c) => c.id)).toEqual(CHECKS.map((c) => c.id));
-    expect(report.checks.filter((c) => c.status === 'error' || c.status === 'skipped')).toEqual([]);
+    expect(report.checks.filter((c) => c.status === 'could-not-check')).toEqual([]);
+    expect(report.summary).toMatchObject({ checksRun: CHECKS.length, couldNotCheck: 0, healthy: true });
+    expect(report.summary.examined).toMatch(/^\d+ tables, \d+ indexes, \d+ sequences?, \d+ sessions?, \d+ statements in pg_stat_statements$/);
   });
 
   it('still lists the top queries, as information', () => {
@@ -63,7 +65,7 @@ describe('a healthy database', () => {
 
   it('formats as text with the summary first, as JSON and as Markdown, deterministically', () => {
     const text = formatText(report);
-    expect(text.split('\n')[3]).toBe('Do now: nothing urgent (advice below)');
+    expect(text.split('\n')[4]).toBe('Do now: nothing urgent (advice below)');
     expect(text).not.toMatch(/[ \t]+\n/);
     expect(formatText(report)).toBe(text);
     expect(JSON.parse(formatJson(report))).toEqual(JSON.parse(JSON.stringify(report)));
@@ -80,8 +82,11 @@ describe('without pg_stat_statements', () => {
     expect(f?.severity).toBe('info');
     expect(f?.location).toMatchObject({ kind: 'object', objectType: 'extension', name: 'pg_stat_statements' });
     expect(f?.fix?.code).toContain('CREATE EXTENSION IF NOT EXISTS pg_stat_statements;');
-    expect(r.checks.find((c) => c.id === 'top-queries')?.status).toBe('skipped');
-    expect(r.checks.filter((c) => c.status === 'error')).toEqual([]);
+    // It could not look, so the run is not healthy and fails (exit 1) whatever --fail-on says.
+    expect(r.checks.find((c) => c.id === 'top-queries')).toMatchObject({ status: 'could-not-check', remedy: expect.stringContaining('pg_stat_statements') });
+    expect(r.checks.filter((c) => c.status === 'could-not-check').map((c) => c.id)).toEqual(['top-queries']);
+    expect(r.summary.healthy).toBe(false);
+    expect(reportFails(r, 'none')).toBe(true);
     expect(r.checks).toHaveLength(CHECKS.length);
   });
 });

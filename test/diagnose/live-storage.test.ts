@@ -52,7 +52,8 @@ beforeAll(async () => {
   await db.exec('ALTER TABLE fresh ADD PRIMARY KEY (id)');
   await db.exec('ANALYZE imported; ANALYZE bloated; ANALYZE fresh; ANALYZE legacy');
   await db.flushStats();
-  report = await diagnose(db.url);
+  // This database has no pg_stat_statements on purpose: top-queries could not look, so it is skipped.
+  report = await diagnose(db.url, { skip: ['top-queries'] });
 });
 
 afterAll(async () => {
@@ -62,7 +63,7 @@ afterAll(async () => {
 describe('exhaustion', () => {
   it('findings are valid and every check ran', () => {
     for (const f of report.findings) expect(() => FindingSchema.parse(f)).not.toThrow();
-    expect(report.checks.map((c) => c.status)).not.toContain('error');
+    expect(report.checks.filter((c) => c.status === 'could-not-check')).toEqual([]);
   });
 
   it('sequence-exhaustion: a sequence at 95% of its MAXVALUE is an error, with the fix', () => {

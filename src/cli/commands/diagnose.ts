@@ -62,7 +62,7 @@ export function register(program: Command): void {
     .option('--analyze', 'with --explain: EXECUTE the query to measure it (EXPLAIN ANALYZE, BUFFERS), inside a transaction that is rolled back')
     .option('--allow-writes', 'with --explain --analyze: allow INSERT/UPDATE/DELETE/MERGE (rolled back, but triggers fire and sequences advance)')
     .option('--format <format>', 'output: text, json or md (--json is the same as --format json)', 'text')
-    .option('--fail-on <severity>', 'exit 1 when a finding is at least this severe: error, warning, info or none', 'warning')
+    .option('--fail-on <severity>', 'exit 1 when a finding is at least this severe: error, warning, info or none (a check that could not look always exits 1)', 'warning')
     .option('--pool-size <n>', "the application's connection pool size (all instances together), checked against the server")
     .option('--checks <ids>', 'run only these checks (comma-separated; see --list-checks)')
     .option('--skip <ids>', 'skip these checks (comma-separated)')
@@ -110,7 +110,7 @@ async function run(out: Output, urlArg: string | undefined, flags: DiagnoseFlags
   const color = out.c.isColorSupported;
 
   if (flags.explain !== undefined) {
-    out.progress(`explaining against ${lib.redactUrl(url)}${flags.analyze ? ' (EXPLAIN ANALYZE: executing the query in a rolled-back transaction)' : ''}`);
+    out.progress(`explaining against ${lib.printableTarget(url)}${flags.analyze ? ' (EXPLAIN ANALYZE: executing the query in a rolled-back transaction)' : ''}`);
     const report = await lib.explain(url, flags.explain, { ...common, analyze: flags.analyze === true, allowWrites: flags.allowWrites === true });
     out.result(format === 'json' ? lib.formatExplainJson(report) : format === 'md' ? lib.formatExplainMarkdown(report) : lib.formatExplainText(report, { color }));
     return lib.hasFailures(report.findings, failOn) ? EXIT.FINDINGS : EXIT.OK;
@@ -120,7 +120,7 @@ async function run(out: Output, urlArg: string | undefined, flags: DiagnoseFlags
   const memory = flags.memory === undefined ? undefined : lib.parseSize(flags.memory);
   if (memory === null) throw new ArchieError('USAGE', `--memory must be a size like 16GB or 512MB, got "${flags.memory}"`);
   const cpus = numberFlag('cpus', flags.cpus, { min: 1, integer: true });
-  out.progress(`diagnosing ${lib.redactUrl(url)}`);
+  out.progress(`diagnosing ${lib.printableTarget(url)}`);
   const report = await lib.diagnose(url, {
     ...common,
     thresholds: { ...(common.thresholds ?? {}), ...(top !== undefined && { topQueries: top }) },
@@ -131,5 +131,6 @@ async function run(out: Output, urlArg: string | undefined, flags: DiagnoseFlags
     auditLocks: flags.auditLocks === true,
   });
   out.result(format === 'json' ? lib.formatJson(report) : format === 'md' ? lib.formatMarkdown(report) : lib.formatText(report, { color }));
-  return lib.hasFailures(report.findings, failOn) ? EXIT.FINDINGS : EXIT.OK;
+  // A check that could not look fails the run whatever --fail-on says: it never passes as healthy.
+  return lib.reportFails(report, failOn) ? EXIT.FINDINGS : EXIT.OK;
 }

@@ -1,7 +1,7 @@
 import type { Finding } from '../../model/finding.js';
-import type { ActivityFact } from '../_facts.js';
+import { plural, type ActivityFact } from '../_facts.js';
 import { loadParser, redactQuery } from '../_sql-parse.js';
-import { formatDuration, impact, logScale, objectFinding, round } from '../_util.js';
+import { formatDuration, impact, logScale, objectFinding, reportHiddenSessions, round } from '../_util.js';
 import type { Check, CheckContext, Thresholds } from '../types.js';
 
 const ID = 'blocking-locks';
@@ -100,6 +100,8 @@ export const check: Check = {
   async run(ctx: CheckContext): Promise<Finding[]> {
     const all = await ctx.facts.activity();
     const sessions = all.filter((a) => a.database === ctx.server.database);
+    ctx.examined(plural(sessions.filter((a) => a.backendType === 'client backend').length, 'session'));
+    reportHiddenSessions(ctx, sessions);
     if (!sessions.some((a) => a.blockedBy.length > 0)) return [];
     await loadParser();
     return evaluateBlocking({ sessions, all, database: ctx.server.database, exactWait: ctx.server.versionNum >= 140000 }, ctx.thresholds);

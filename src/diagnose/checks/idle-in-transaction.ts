@@ -1,8 +1,8 @@
 import type { Finding } from '../../model/finding.js';
 import type { ActivityFact } from '../_facts.js';
-import { quoteIdent } from '../_facts.js';
+import { plural, quoteIdent } from '../_facts.js';
 import { loadParser, redactQuery } from '../_sql-parse.js';
-import { formatDuration, impact, logScale, objectFinding, round } from '../_util.js';
+import { formatDuration, impact, logScale, objectFinding, reportHiddenSessions, round } from '../_util.js';
 import type { Check, CheckContext, Thresholds } from '../types.js';
 
 const ID = 'idle-in-transaction';
@@ -55,6 +55,8 @@ export const check: Check = {
   async run(ctx: CheckContext): Promise<Finding[]> {
     const [all, settings] = await Promise.all([ctx.facts.activity(), ctx.facts.settings()]);
     const sessions = all.filter((a) => a.database === ctx.server.database);
+    ctx.examined(plural(sessions.filter((a) => a.backendType === 'client backend').length, 'session'));
+    reportHiddenSessions(ctx, sessions);
     const timeout = Number(settings.get('idle_in_transaction_session_timeout')?.value ?? 0);
     const limit = timeout > 0 ? timeout : null;
     // The parser (for redacting query text) loads only when there is something to report.

@@ -1,7 +1,7 @@
 import type { Finding } from '../../model/finding.js';
-import { quoteIdent, type ActivityFact } from '../_facts.js';
+import { plural, quoteIdent, type ActivityFact } from '../_facts.js';
 import { loadParser, redactQuery } from '../_sql-parse.js';
-import { formatDuration, impact, logScale, objectFinding, round } from '../_util.js';
+import { formatDuration, impact, logScale, objectFinding, reportHiddenSessions, round } from '../_util.js';
 import type { Check, CheckContext, Thresholds } from '../types.js';
 
 const ID = 'long-running-query';
@@ -10,6 +10,8 @@ export function evaluateLongRunning(sessions: ActivityFact[], database: string, 
   const out: Finding[] = [];
   for (const a of sessions) {
     if (a.backendType !== 'client backend' || a.state !== 'active' || a.queryAgeS === null) continue;
+    // A session waiting for a lock is reported once, by blocking-locks, under the session it waits for.
+    if (a.blockedBy.length > 0) continue;
     if (a.queryAgeS < t.longQueryWarnSeconds) continue;
     const severity = a.queryAgeS >= t.longQueryErrorSeconds ? 'error' : 'warning';
     const waiting = a.waitEventType ? `, waiting on ${a.waitEventType}${a.waitEvent ? `/${a.waitEvent}` : ''}` : '';
@@ -34,7 +36,14 @@ export function evaluateLongRunning(sessions: ActivityFact[], database: string, 
           fix: {
             description:
               'Cancel it if it is not meant to run this long (it also holds back VACUUM for the whole database while its snapshot is open); cap statements with statement_timeout for the application role',
-            code: `SELECT pg_cancel_backend(${a.pid});${a.user ? `\n-- cap future ones for this role (pick a limit that fits its longest legitimate query):\nALTER ROLE ${quoteIdent(a.user)} SET statement_timeout = '30s';` : ''}`,
+            // A timeout on a superuser role would also cut its maintenance (VACUUM, migrations, backups).
+            code: `SELECT pg_cancel_backend(${a.pid});${
+              a.user && !a.superuser
+                ? `\n-- cap future ones for this role (pick a limit that fits its longest legitimate query):\nALTER ROLE ${quoteIdent(a.user)} SET statement_timeout = '30s';`
+                : a.user
+                  ? `\n-- ${a.user} is a superuser: cap the job's own session instead (SET statement_timeout = '30s'), and run applications as a role of their own`
+                  : ''
+            }`,
             language: 'sql',
           },
           impact: impact(severity, logScale(a.queryAgeS, 60, 86_400)),
@@ -52,9 +61,8 @@ export const check: Check = {
   docs: 'docs/diagnose/long-running-query.md',
   async run(ctx: CheckContext): Promise<Finding[]> {
     const sessions = (await ctx.facts.activity()).filter((a) => a.database === ctx.server.database);
-    if (!ctx.server.readAllStats && sessions.some((a) => a.query === '<insufficient privilege>')) {
-      ctx.note("Other users' query texts are hidden: grant pg_read_all_stats (or pg_monitor) to see them.");
-    }
+    ctx.examined(plural(sessions.filter((a) => a.backendType === 'client backend').length, 'session'));
+    reportHiddenSessions(ctx, sessions);
     // The parser (for redacting query text) loads only when there is something to report.
     const found = evaluateLongRunning(sessions.map((a) => ({ ...a, query: null })), ctx.server.database, ctx.thresholds);
     if (found.length === 0) return [];

@@ -1,5 +1,5 @@
 import type { Finding } from '../../model/finding.js';
-import { qualified, quoteIdent, type PrimaryKeyFact, type SequenceFact, type TableFact } from '../_facts.js';
+import { plural, qualified, quoteIdent, type PrimaryKeyFact, type SequenceFact, type TableFact } from '../_facts.js';
 import { formatCount, formatPercent, impact, objectFinding, round } from '../_util.js';
 import type { Check, CheckContext, Thresholds } from '../types.js';
 
@@ -83,7 +83,17 @@ export const check: Check = {
   docs: 'docs/diagnose/sequence-exhaustion.md',
   async run(ctx: CheckContext): Promise<Finding[]> {
     const [sequences, primaryKeys, tables] = await Promise.all([ctx.facts.sequences(), ctx.facts.primaryKeys(), ctx.facts.tables()]);
-    if (sequences.some((s) => !s.readable)) ctx.note('Some sequences are not readable by this user; grant SELECT on them (or pg_read_all_data) to check them.');
+    ctx.examined(plural(sequences.length, 'sequence'));
+    const unreadable = sequences.filter((s) => !s.readable);
+    if (unreadable.length > 0) {
+      const names = unreadable.slice(0, 5).map((s) => qualified(s.schema, s.name));
+      ctx.couldNotCheck(
+        `${plural(unreadable.length, 'sequence')} ${unreadable.length === 1 ? 'is' : 'are'} not readable by ${ctx.server.user} (${names.join(', ')}${unreadable.length > 5 ? ', …' : ''}): how close they are to their limit is unknown`,
+        ctx.server.versionNum >= 140000
+          ? `GRANT pg_read_all_data TO ${quoteIdent(ctx.server.user)};  (or GRANT SELECT ON SEQUENCE ... to it)`
+          : `GRANT SELECT ON ALL SEQUENCES IN SCHEMA ... TO ${quoteIdent(ctx.server.user)};`,
+      );
+    }
     return evaluateSequences({ sequences, primaryKeys, tables: new Map(tables.map((x) => [x.oid, x])), database: ctx.server.database }, ctx.thresholds);
   },
 };

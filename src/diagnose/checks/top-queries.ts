@@ -1,5 +1,5 @@
 import type { Finding } from '../../model/finding.js';
-import { HOUSEKEEPING, quoteIdent, type SettingFact, type StatementFact, type StatementsFact } from '../_facts.js';
+import { HOUSEKEEPING, plural, quoteIdent, type SettingFact, type StatementFact, type StatementsFact } from '../_facts.js';
 import { shortenQuery } from '../_sql-parse.js';
 import { formatCount, formatMs, formatPercent, impact, objectFinding, round } from '../_util.js';
 import type { Check, CheckContext, Thresholds } from '../types.js';
@@ -7,32 +7,50 @@ import { byCodeUnit } from '../../util/compare.js';
 
 const ID = 'top-queries';
 
-/** How to get pg_stat_statements going, given what shared_preload_libraries holds (if readable). */
-export function enableFinding(status: StatementsFact['status'], database: string, preload: SettingFact | undefined): Finding {
+/** Is pg_stat_statements in shared_preload_libraries (null when the setting is unreadable)? */
+export function preloaded(preload: SettingFact | undefined): boolean | null {
   const libs = preload?.value ?? null;
-  const preloaded = libs !== null && /(^|,)\s*"?pg_stat_statements"?\s*(,|$)/.test(libs);
-  const needsPreload = status === 'not-loaded' || (libs !== null && !preloaded);
+  if (libs === null) return null;
+  return /(^|,)\s*"?pg_stat_statements"?\s*(,|$)/.test(libs);
+}
+
+/**
+ * The steps that get pg_stat_statements collecting from where the server is now, and only those:
+ * CREATE EXTENSION does nothing until the library is preloaded, and preloading needs a restart.
+ */
+export function enableSteps(status: StatementsFact['status'], database: string, preload: SettingFact | undefined): { description: string; code: string } {
+  const libs = preload?.value ?? null;
+  const needsPreload = status === 'not-loaded' || preloaded(preload) === false;
   const newLibs = libs ? `${libs}, pg_stat_statements` : 'pg_stat_statements';
   const lines = [
     ...(needsPreload ? [`ALTER SYSTEM SET shared_preload_libraries = '${newLibs.replace(/'/g, "''")}';  -- then restart PostgreSQL`] : []),
-    `CREATE EXTENSION IF NOT EXISTS pg_stat_statements;  -- in database ${quoteIdent(database)}`,
+    ...(status === 'not-installed' ? [`CREATE EXTENSION IF NOT EXISTS pg_stat_statements;  -- in database ${quoteIdent(database)}`] : []),
   ];
+  const description =
+    status === 'not-loaded'
+      ? 'The extension exists but the server did not load its library: add pg_stat_statements to shared_preload_libraries (managed services: the parameter group) and restart'
+      : needsPreload
+        ? 'Load the library at server start (managed services: add pg_stat_statements to the shared_preload_libraries parameter), restart, then create the extension'
+        : 'Create the extension in this database (the library is already preloaded)';
+  return { description, code: lines.join('\n') };
+}
+
+/** The finding that says how to enable pg_stat_statements; the check itself reports could-not-check. */
+export function enableFinding(status: StatementsFact['status'], database: string, preload: SettingFact | undefined): Finding {
+  const steps = enableSteps(status, database, preload);
   const message =
     status === 'not-loaded'
-      ? `pg_stat_statements is created in ${database} but the server did not preload it, so there are no query statistics; the other checks ran`
-      : `pg_stat_statements is not installed in ${database}, so archie cannot rank queries or suggest indexes from them; the other checks ran`;
+      ? `pg_stat_statements is created in ${database} but the server did not preload it, so there are no query statistics to rank`
+      : `pg_stat_statements is not installed in ${database}, so archie cannot rank queries or tell which columns to index`;
   return objectFinding(ID, 'info', 'extension', 'pg_stat_statements', database, message, {
-    evidence: { status, sharedPreloadLibraries: libs },
-    fix: {
-      description: needsPreload
-        ? 'Load the library at server start (managed services: add pg_stat_statements to the shared_preload_libraries parameter), restart, then create the extension'
-        : 'Create the extension in this database (the library is already preloaded)',
-      code: lines.join('\n'),
-      language: 'sql',
-    },
+    evidence: { status, sharedPreloadLibraries: preload?.value ?? null },
+    fix: { description: steps.description, code: steps.code, language: 'sql' },
     impact: impact('info', 0.5),
   });
 }
+
+/** Statement text PostgreSQL hides from users without pg_read_all_stats. */
+export const HIDDEN_TEXT = '<insufficient privilege>';
 
 export interface TopQueryInput {
   rows: StatementFact[];
@@ -44,7 +62,7 @@ export interface TopQueryInput {
 export function evaluateTopQueries(input: TopQueryInput, t: Thresholds): Finding[] {
   const out: Finding[] = [];
   const top = t.topQueries;
-  const candidates = input.rows.filter((r) => !HOUSEKEEPING.test(r.query));
+  const candidates = input.rows.filter((r) => !HOUSEKEEPING.test(r.query) && r.query !== HIDDEN_TEXT);
   const rank = (key: 'totalMs' | 'meanMs' | 'calls'): Map<string, number> =>
     new Map(
       [...candidates]
@@ -110,11 +128,21 @@ export const check: Check = {
   async run(ctx: CheckContext): Promise<Finding[]> {
     const st = await ctx.facts.statements(ctx.thresholds.topQueries);
     if (st.status !== 'ok') {
-      ctx.skip(st.status === 'not-installed' ? 'pg_stat_statements is not installed in this database' : 'pg_stat_statements is not preloaded');
       const settings = await ctx.facts.settings();
+      const steps = enableSteps(st.status, ctx.server.database, settings.get('shared_preload_libraries'));
+      ctx.couldNotCheck(
+        st.status === 'not-installed' ? 'pg_stat_statements is not installed in this database: no query statistics' : 'pg_stat_statements is installed but not preloaded: no query statistics',
+        steps.code.replace(/\s+--[^\n]*/g, '').replace(/\n/g, ' '),
+      );
       return [enableFinding(st.status, ctx.server.database, settings.get('shared_preload_libraries'))];
     }
-    if (st.textHidden) ctx.note('Some query texts show as <insufficient privilege>: grant pg_read_all_stats (or pg_monitor) to see them.');
+    ctx.examined(plural(st.distinct, 'statement'));
+    if (st.hidden > 0) {
+      ctx.couldNotCheck(
+        `${plural(st.hidden, 'statement')} of other users show as ${HIDDEN_TEXT} (no queryid, no text): they could not be ranked`,
+        `GRANT pg_read_all_stats TO ${quoteIdent(ctx.server.user)};`,
+      );
+    }
     return evaluateTopQueries({ rows: st.rows, totalMs: st.totalMs, database: ctx.server.database }, ctx.thresholds);
   },
 };

@@ -1,7 +1,7 @@
 import type { Finding } from '../../model/finding.js';
 import { formatMs } from '../_util.js';
 import type { DiagnoseReport, ExplainReport } from '../types.js';
-import { evidenceText } from './text.js';
+import { coverage, evidenceText } from './text.js';
 
 /** Table cells cannot hold pipes or newlines. */
 function cell(text: string): string {
@@ -46,10 +46,14 @@ export function formatMarkdown(report: DiagnoseReport): string {
     '',
     `PostgreSQL ${report.target.serverVersion} at ${code(report.target.url)}: **${s.error} errors, ${s.warning} warnings, ${s.info} info**.`,
     '',
+    `${coverage(report)}.`,
+    '',
     '## Do now',
     '',
   ];
-  if (s.doNow.length === 0) out.push('Nothing urgent.', '');
+  if (s.doNow.length === 0 && s.couldNotCheck > 0) {
+    out.push(`Nothing urgent found, but ${s.couldNotCheck} check${s.couldNotCheck === 1 ? '' : 's'} could not look at everything (see Checks): this is not a clean bill of health.`, '');
+  } else if (s.doNow.length === 0) out.push('Nothing urgent.', '');
   else {
     s.doNow.forEach((a, i) => out.push(`${i + 1}. **${a.severity}** (${a.ruleId}, ${a.object}): ${a.message}`));
     out.push('');
@@ -60,8 +64,8 @@ export function formatMarkdown(report: DiagnoseReport): string {
     out.push('', '## Details', '');
     report.findings.forEach((f, i) => out.push(...findingSection(f, i + 1)));
   }
-  out.push('## Checks', '', '| Check | Status | Findings | Note |', '|---|---|---|---|');
-  for (const c of report.checks) out.push(`| ${c.id} | ${c.status} | ${c.findings} | ${cell(c.message ?? '')} |`);
+  out.push('## Checks', '', '| Check | Status | Findings | Looked at | Could not check | To let it |', '|---|---|---|---|---|---|');
+  for (const c of report.checks) out.push(`| ${c.id} | ${c.status} | ${c.findings} | ${cell(c.examined ?? '')} | ${cell(c.message ?? '')} | ${cell(c.remedy ?? '')} |`);
   if (report.notes.length) out.push('', '## Notes', '', ...report.notes.map((n) => `- ${n}`));
   if (report.locks) {
     out.push('', '## Lock audit', '', `${report.locks.statements} statements; strongest relation lock: ${report.locks.strongestRelationLock ?? 'none'}; transaction ID assigned: ${report.locks.assignedTransactionId ? 'yes' : 'no'}.`);

@@ -47,6 +47,13 @@ function findingBlock(c: Colors, f: Finding, n: number): string {
   return lines.join('\n');
 }
 
+/** One line: what was looked at and how many checks saw all they cover. */
+export function coverage(report: DiagnoseReport): string {
+  const s = report.summary;
+  const complete = s.checksRun - s.couldNotCheck;
+  return `Looked at ${s.examined}; ${complete} of ${s.checksRun} checks complete${s.couldNotCheck > 0 ? `, ${s.couldNotCheck} could not check` : ''}`;
+}
+
 function counts(r: { error: number; warning: number; info: number }): string {
   const p = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
   return `${p(r.error, 'error')}, ${p(r.warning, 'warning')}, ${r.info} info`;
@@ -57,24 +64,35 @@ export function formatText(report: DiagnoseReport, options: TextOptions = {}): s
   const c = pc.createColors(options.color ?? false);
   const out: string[] = [];
   out.push(`${c.bold('archie diagnose')} ${report.target.url}  (PostgreSQL ${report.target.serverVersion}, database ${report.target.database})`);
-  out.push(counts(report.summary));
+  const s = report.summary;
+  out.push(counts(s));
+  out.push(coverage(report));
   out.push('');
-  if (report.summary.doNow.length > 0) {
+  if (s.doNow.length > 0) {
     out.push(c.bold('Do now'));
-    report.summary.doNow.forEach((a, i) => {
+    s.doNow.forEach((a, i) => {
       out.push(`  ${i + 1}. ${severityLabel(c, a.severity)} ${a.message}`);
       if (a.fix) out.push(indent(a.fix, '       '));
     });
+  } else if (s.couldNotCheck > 0) {
+    out.push(c.bold(`Do now: nothing urgent found, but ${s.couldNotCheck} check${s.couldNotCheck === 1 ? '' : 's'} could not look at everything (see Checks): this is not a clean bill of health`));
   } else {
-    out.push(c.bold('Do now: nothing urgent') + (report.summary.info > 0 ? ' (advice below)' : ''));
+    out.push(c.bold('Do now: nothing urgent') + (s.info > 0 ? ' (advice below)' : ''));
   }
   if (report.findings.length > 0) {
     out.push('', c.bold('Findings'));
     report.findings.forEach((f, i) => out.push(findingBlock(c, f, i + 1)));
   }
-  const skipped = report.checks.filter((x) => x.status === 'skipped' || x.status === 'error');
-  out.push('', `${c.bold('Checks')}: ${report.checks.length} run, ${report.checks.filter((x) => x.status === 'ok').length} clean`);
-  for (const s of skipped) out.push(`  ${s.status === 'error' ? c.red('failed ') : c.dim('skipped')} ${s.id}: ${s.message ?? ''}`);
+  const blind = report.checks.filter((x) => x.status === 'could-not-check');
+  const withFindings = report.checks.filter((x) => x.status === 'findings').length;
+  out.push(
+    '',
+    `${c.bold('Checks')}: ${report.checks.length} run, ${report.checks.filter((x) => x.status === 'ok').length} clean, ${withFindings} with findings, ${blind.length} could not check`,
+  );
+  for (const b of blind) {
+    out.push(`  ${c.red('could not check')} ${b.id}: ${b.message ?? ''}`);
+    if (b.remedy) out.push(`      ${c.green('to let it:')} ${b.remedy}`);
+  }
   if (report.notes.length > 0) {
     out.push('', c.bold('Notes'));
     for (const n of report.notes) out.push(`  - ${n}`);
