@@ -111,3 +111,15 @@ describe('a path is named once', () => {
     expect(r.stderr.split('\n')[0]! + '\n').toBe(first);
   });
 });
+
+describe('--json and --format md', () => {
+  it.each([
+    [['--json', 'migrate', 'examples/saas-migration.txt', '--format', 'md']],
+    [['--json', 'scale', '--brief', 'examples/url-shortener.txt', '--factor', '10', '--format', 'md']],
+  ])('contradict each other: archie %j', (args) => {
+    const r = archie(args);
+    expect(r.code).toBe(2);
+    // With --json the error itself is JSON on stdout, and nothing else is.
+    expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'USAGE', message: '--json and --format md contradict each other', hint: 'use one of them' } });
+  });
+});

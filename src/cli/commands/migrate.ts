@@ -16,7 +16,7 @@ export function register(program: Command): void {
     .option('--openapi <path>', 'the monolith\'s OpenAPI 3 or Swagger 2.0 document (JSON or YAML)')
     .option('--brief <brief>', 'the brief as a flag, as in archie scale (text or a brief file); same as the argument')
     .option('--text', 'treat the brief as text even if it looks like a file path')
-    .option('--format <format>', 'md (default) or json', 'md')
+    .option('--format <format>', 'md (default) or json')
     .addHelpText(
       'after',
       '\nExamples:\n  archie migrate --openapi monolith/openapi.yaml\n  archie migrate examples/saas-migration.txt --json\n  archie migrate --brief examples/saas-migration.txt --format json',
@@ -24,7 +24,8 @@ export function register(program: Command): void {
     .action(
       action(async (out, words: string[], flags: MigrateFlags) => {
         const { ArchieError } = await import('../../errors.js');
-        if (flags.format !== 'md' && flags.format !== 'json') throw new ArchieError('USAGE', `--format must be md or json, got "${flags.format}"`);
+        if (flags.format !== undefined && flags.format !== 'md' && flags.format !== 'json') throw new ArchieError('USAGE', `--format must be md or json, got "${flags.format}"`);
+        if (out.json && flags.format === 'md') throw new ArchieError('USAGE', '--json and --format md contradict each other', { hint: 'use one of them' });
         if (flags.brief !== undefined && words.length > 0) {
           throw new ArchieError('USAGE', 'give the brief once: as the argument or with --brief, not both', { hint: 'archie migrate examples/saas-migration.txt' });
         }

@@ -20,7 +20,7 @@ export function register(program: Command): void {
     .requiredOption('--factor <n>', 'multiple of today\'s load to plan for, 1 to 10,000 (e.g. 10)')
     .option('--brief <brief>', 'scale a brief (text or a brief file) instead of a design folder')
     .option('--text', 'treat --brief as text even if it looks like a file path')
-    .option('--format <format>', 'md (default) or json', 'md')
+    .option('--format <format>', 'md (default) or json')
     .option('--rps-per-instance <n>', 'measured requests/s one API instance (1 vCPU) sustains')
     .option('--writes-per-primary <n>', 'measured row writes/s one PostgreSQL primary sustains')
     .option('--reads-per-node <n>', 'measured reads/s one PostgreSQL node serves')
@@ -29,7 +29,8 @@ export function register(program: Command): void {
     .action(
       action(async (out, dir: string | undefined, flags: ScaleFlags) => {
         const { ArchieError } = await import('../../errors.js');
-        if (flags.format !== 'md' && flags.format !== 'json') throw new ArchieError('USAGE', `--format must be md or json, got "${flags.format}"`);
+        if (flags.format !== undefined && flags.format !== 'md' && flags.format !== 'json') throw new ArchieError('USAGE', `--format must be md or json, got "${flags.format}"`);
+        if (out.json && flags.format === 'md') throw new ArchieError('USAGE', '--json and --format md contradict each other', { hint: 'use one of them' });
         const limits: Record<string, number> = {};
         const set = (key: string, flag: string, v: string | undefined) => {
           const n = numberFlag(flag, v, { min: 1, max: 10_000_000 });
