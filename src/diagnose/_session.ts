@@ -4,6 +4,7 @@ import pg from 'pg';
 import { ArchieError } from '../errors.js';
 import { classifyConnectError, DiagnoseConnectError } from './_connect-error.js';
 import { redactText, type Target } from './_url.js';
+import { formatBytes } from './_util.js';
 import type { LockAudit } from './types.js';
 
 /** Every statement archie sends starts with this comment, so it can be recognised (and excluded). */
@@ -31,6 +32,8 @@ export interface SessionOptions {
   jitOff: boolean;
   /** Pin search_path to pg_catalog so user objects cannot shadow what archie calls. */
   catalogSearchPath: boolean;
+  /** Bytes one reply may take before archie cuts the connection (default MAX_REPLY_BYTES). */
+  maxReplyBytes?: number;
 }
 
 /**
@@ -215,11 +218,12 @@ export class Session {
   private async raw(text: string, params?: unknown[]): Promise<Row[]> {
     if (this.broken) throw this.lost(this.broken);
     const deadline = replyDeadlineMs(this.options.statementTimeoutMs);
+    const maxBytes = this.options.maxReplyBytes ?? MAX_REPLY_BYTES;
     const startBytes = this.socket.bytesRead;
     const started = Date.now();
     const watchdog = setInterval(() => {
-      if (this.socket.bytesRead - startBytes > MAX_REPLY_BYTES) {
-        this.cut(`the server sent more than ${MAX_REPLY_BYTES / 1024 ** 2} MB in answer to one catalog query, which no PostgreSQL does; archie closed the connection`);
+      if (this.socket.bytesRead - startBytes > maxBytes) {
+        this.cut(`the server sent more than ${formatBytes(maxBytes)} in answer to one statement, far more than any of archie's catalog queries returns; archie closed the connection`);
       } else if (Date.now() - started > deadline) {
         this.cut(
           `no reply from the server within ${Math.round(deadline / 1000)} s (statement_timeout is ${this.options.statementTimeoutMs} ms, so PostgreSQL would have cancelled the statement by now): the server or the network stalled, and archie closed the connection`,
