@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArchieError } from '../../src/errors.js';
-import { diagnose, explain, formatJson, formatMarkdown, formatText, printableTarget, redactorFor } from '../../src/diagnose/index.js';
+import { diagnose, explain, formatJson, formatMarkdown, formatText, printableTarget, redactorFor, type DiagnoseReport } from '../../src/diagnose/index.js';
 import { parseTarget } from '../../src/diagnose/_url.js';
 import { createScratch, PG_HOST, PG_PORT, PG_USER, type Scratch } from './_db.js';
 
@@ -78,7 +78,7 @@ describe('real runs', () => {
     for (const c of SPECIALS) {
       // The raw forms are the hard ones; the encoded forms parse to the same target (see above).
       for (const url of forms(password(c), PG_HOST, PG_PORT, db.name).filter((_, i) => i % 2 === 0)) {
-        const r = await diagnose(url, { checks: ['connections'] }).catch((e: unknown) => e);
+        const r: DiagnoseReport | Error = await diagnose(url, { checks: ['connections'] }).catch((e: unknown) => e as Error);
         const text = r instanceof Error ? describeError(r) : `${formatText(r)}${formatMarkdown(r)}${formatJson(r)}`;
         expect(leaks(text), `${JSON.stringify(c)} in ${url.replace(/:[^@]*@/, ':…@')}`).toEqual([]);
         checked.push(r instanceof Error ? 'refused' : 'ran');
