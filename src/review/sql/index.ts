@@ -60,7 +60,10 @@ function downSectionStart(text: string): number | null {
   return null;
 }
 
-/** dbmate's `-- migrate:up transaction:false` (the tool then runs the file without a transaction). */
+/**
+ * dbmate's `-- migrate:up transaction:false`, or Squawk's `-- squawk-disable-assume-in-transaction`
+ * (kept for teams coming from Squawk): the file runs without a transaction.
+ */
 function dbmateNoTransaction(text: string): boolean {
-  return /^--\s*migrate:up\b[^\n]*\btransaction:false\b/m.test(text);
+  return /^--\s*migrate:up\b[^\n]*\btransaction:false\b/m.test(text) || /^\s*--\s*squawk-disable-assume-in-transaction\s*$/m.test(text);
 }

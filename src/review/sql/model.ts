@@ -41,7 +41,8 @@ export interface SqlReviewOptions {
    * Flyway, dbmate, a multi-statement query string). `true`: every file is wrapped, as if it began
    * with BEGIN and ended with COMMIT; `false`: statements outside an explicit BEGIN … COMMIT run one
    * by one (psql, golang-migrate's one-statement files). Unset: a file is wrapped unless it has
-   * transaction control of its own or a dbmate `transaction:false` marker.
+   * transaction control of its own. A file marked `-- migrate:up transaction:false` (dbmate) or
+   * `-- squawk-disable-assume-in-transaction` is never wrapped.
    */
   assumeInTransaction?: boolean;
 }
@@ -153,7 +154,7 @@ export interface ParsedSqlFile {
   path: string;
   source: SourceText;
   statements: RawStatement[];
-  /** dbmate's `-- migrate:up transaction:false`: the tool runs this file without a transaction. */
+  /** dbmate's `-- migrate:up transaction:false` or Squawk's `-- squawk-disable-assume-in-transaction`: run without a transaction. */
   noTransaction?: boolean;
 }
 
@@ -164,7 +165,8 @@ export function buildReview(parsed: ParsedSqlFile[], options: SqlReviewOptions =
   let seq = 0;
   parsed.forEach((p, fileIndex) => {
     const explicit = p.statements.some((s) => kindOf(s.node) === 'TransactionStmt');
-    const wrapped = options.assumeInTransaction ?? (!explicit && !p.noTransaction);
+    // A file's own marker wins over the option: the tool runs that file without a transaction.
+    const wrapped = !p.noTransaction && (options.assumeInTransaction ?? !explicit);
     // Where the file stands: inside the tool's wrapper, inside an explicit block, or in autocommit.
     let state: 'wrapper' | 'block' | 'none' = wrapped ? 'wrapper' : 'none';
     let block: number | null = null;
