@@ -1,6 +1,6 @@
-import { parse as parseYaml } from 'yaml';
 import { ArchieError } from '../errors.js';
 import { MiB, readTextFile } from '../util/input.js';
+import { parseJson, parseYaml } from '../util/parse.js';
 import { byCodeUnit } from '../util/compare.js';
 
 /**
@@ -38,11 +38,16 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 
 export async function readApi(path: string): Promise<ApiModel> {
   const text = await readTextFile(path, { maxBytes: 64 * MiB, what: 'OpenAPI document' });
+  const options = { path, label: 'the OpenAPI document', hint: 'pass a JSON or YAML OpenAPI 3 or Swagger 2.0 file' };
   let doc: unknown;
   try {
-    doc = /^\s*[{[]/.test(text) ? JSON.parse(text) : parseYaml(text, { maxAliasCount: 10_000 });
+    doc = /^\s*[{[]/.test(text) ? parseJson(text, options) : parseYaml(text, { ...options, maxAliasCount: 10_000 }).value;
   } catch (e) {
-    throw new ArchieError('INPUT', `cannot parse the OpenAPI document: ${(e as Error).message.split('\n')[0]}`, { path, hint: 'pass a JSON or YAML OpenAPI 3 or Swagger 2.0 file' });
+    // Syntax errors keep this command's wording; nesting, alias and size problems say what they are.
+    if (e instanceof ArchieError && /^the OpenAPI document is not valid (JSON|YAML): /.test(e.message)) {
+      throw new ArchieError('INPUT', `cannot parse the OpenAPI document: ${e.message.replace(/^the OpenAPI document is not valid (JSON|YAML): /, '')}`, { path, line: e.line, column: e.column, hint: e.hint });
+    }
+    throw e;
   }
   return apiFromDocument(doc, path);
 }

@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { ArchieError } from '../errors.js';
 import { readTextFile } from '../util/input.js';
+import { parseYaml } from '../util/parse.js';
 
 /**
  * `.archie.yaml`: which review rules run and how loud they are.
@@ -82,12 +82,8 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Review
   if (!file) return parseConfig({}, cwd);
   const shown = explicit ?? file.slice(cwd.length + 1);
   const text = await readTextFile(file, { maxBytes: 1024 * 1024, what: 'config file', allowEmpty: true });
-  const doc = parseDocument(text, { prettyErrors: true });
-  const err = doc.errors[0];
-  if (err) {
-    throw new ArchieError('INPUT', `${shown} is not valid YAML: ${err.message.split('\n')[0]}`, { path: shown, line: err.linePos?.[0].line, column: err.linePos?.[0].col });
-  }
-  return parseConfig(doc.toJS(), dirname(file), shown);
+  const { value } = parseYaml(text, { path: shown, label: shown, maxAliasCount: 100 });
+  return parseConfig(value, dirname(file), shown);
 }
 
 /**

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { ArchieError } from '../errors.js';
 import { DesignSchema, SCHEMA_VERSION, type Design } from '../model/design.js';
 import { MiB, readTextFile } from '../util/input.js';
+import { parseJson } from '../util/parse.js';
 
 /** Where design.json is: the file itself, or inside the folder `archie design --out` wrote. */
 async function designJsonPath(path: string): Promise<string> {
@@ -35,12 +36,7 @@ export async function loadDesign(path: string): Promise<{ design: Design; file: 
     }
     throw e;
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    throw new ArchieError('INPUT', `not valid JSON: ${(e as Error).message}`, { path: file, hint: 'regenerate it with `archie design --out`' });
-  }
+  const value = parseJson(text, { path: file, label: 'design.json', hint: 'regenerate it with `archie design --out`' });
   if (typeof value !== 'object' || value === null || Array.isArray(value) || !('schemaVersion' in value)) {
     throw new ArchieError('INVALID', 'not an archie design.json (no schemaVersion)', { path: file, hint: 'pass the design.json written by `archie design --out`' });
   }

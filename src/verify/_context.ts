@@ -103,7 +103,7 @@ export class VerifyContext {
   yaml(rel: string): Promise<YamlFile | FileRead> {
     let p = this.yamls.get(rel);
     if (!p) {
-      p = this.read(rel).then((f) => (f.ok ? parseYamlFile(f.text) : f));
+      p = this.read(rel).then((f) => (f.ok ? parseYamlFile(f.text, rel) : f));
       this.yamls.set(rel, p);
     }
     return p;

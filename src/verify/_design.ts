@@ -1,7 +1,8 @@
+import { isArchieError } from '../errors.js';
 import { DesignSchema, SCHEMA_VERSION } from '../model/design.js';
+import { parseJson } from '../util/parse.js';
 import type { Evidence } from './report.js';
 import { unreadable, type DesignLoad, type VerifyContext } from './_context.js';
-import { Lines } from './_sql.js';
 import { parseYamlFile, positionOf } from './_yaml.js';
 
 export const DESIGN_FILE = 'design.json';
@@ -15,17 +16,17 @@ export async function loadDesign(ctx: VerifyContext): Promise<DesignLoad> {
   if (!f.ok) return { ok: false, evidence: [unreadable(f, 'it is the model every other artifact is checked against')] };
   let value: unknown;
   try {
-    value = JSON.parse(f.text);
+    value = parseJson(f.text, { path: DESIGN_FILE, label: DESIGN_FILE });
   } catch (e) {
-    const message = (e as Error).message;
-    const m = /position (\d+)/.exec(message);
-    const pos = m ? new Lines(f.text).at(Number(m[1])) : undefined;
-    return { ok: false, evidence: [{ subject: DESIGN_FILE, ok: false, file: DESIGN_FILE, ...pos, message: `not valid JSON: ${message}` }] };
+    if (!isArchieError(e)) throw e;
+    const message = e.message.replace(/^design\.json is /, '');
+    const pos = e.line !== undefined ? { line: e.line, ...(e.column !== undefined && { column: e.column }) } : {};
+    return { ok: false, evidence: [{ subject: DESIGN_FILE, ok: false, file: DESIGN_FILE, ...pos, message }] };
   }
   // Positions only matter when something is wrong: parse for them lazily.
   let yaml: ReturnType<typeof parseYamlFile> | undefined;
   const where = (path: readonly (string | number)[]): { line?: number; column?: number } => {
-    yaml ??= parseYamlFile(f.text);
+    yaml ??= parseYamlFile(f.text, DESIGN_FILE, Infinity);
     const doc = yaml.docs[0];
     return doc ? positionOf(yaml, doc, path) : {};
   };
@@ -73,7 +74,7 @@ export async function loadDesign(ctx: VerifyContext): Promise<DesignLoad> {
 export async function designPosition(ctx: VerifyContext, path: readonly (string | number)[]): Promise<{ line?: number; column?: number }> {
   const f = await ctx.read(DESIGN_FILE);
   if (!f.ok) return {};
-  const yaml = parseYamlFile(f.text);
+  const yaml = parseYamlFile(f.text, DESIGN_FILE, Infinity);
   const doc = yaml.docs[0];
   return doc ? positionOf(yaml, doc, path) : {};
 }

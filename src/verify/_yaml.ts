@@ -1,4 +1,6 @@
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, LineCounter, type Document, type Node as YamlNode } from 'yaml';
+import { isArchieError } from '../errors.js';
+import { parseYamlAll } from '../util/parse.js';
 
 /**
  * YAML (and JSON, a subset) with source positions, so that a validator's complaint about
@@ -17,22 +19,23 @@ export interface YamlFile {
   lineCounter: LineCounter;
 }
 
-export function parseYamlFile(text: string): YamlFile {
+/**
+ * Parse a YAML (or JSON) file of a design folder through the shared safe parser; a syntax error,
+ * nesting too deep, a bad alias or an oversized text comes back as `error`, never thrown.
+ * `label` names the file in messages; `maxBytes` raises the YAML size cap (design.json positions).
+ */
+export function parseYamlFile(text: string, label = 'the file', maxBytes?: number): YamlFile {
   const lineCounter = new LineCounter();
-  const parsed = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
-  const list = Array.isArray(parsed) ? parsed : [];
-  const docs: YamlDoc[] = [];
-  for (const doc of list) {
-    const err = doc.errors[0];
-    if (err) {
-      const pos = lineCounter.linePos(err.pos[0]);
-      return { docs, error: { message: firstLine(err.message), line: pos.line, column: pos.col }, lineCounter };
-    }
+  try {
+    const { docs } = parseYamlAll(text, { label, lineCounter, maxAliasCount: 1000, ...(maxBytes !== undefined && { maxBytes }) });
     // An empty document between `---` separators holds nothing to check.
-    if (doc.contents === null) continue;
-    docs.push({ value: doc.toJS({ maxAliasCount: 1000 }), doc });
+    return { docs: docs.filter((d) => d.doc.contents !== null), lineCounter };
+  } catch (e) {
+    if (!isArchieError(e)) throw e;
+    const syntax = `${label} is not valid YAML: `;
+    const message = firstLine(e.message.startsWith(syntax) ? e.message.slice(syntax.length) : e.message);
+    return { docs: [], error: { message, line: e.line ?? 1, column: e.column ?? 1 }, lineCounter };
   }
-  return { docs, lineCounter };
 }
 
 function firstLine(s: string): string {

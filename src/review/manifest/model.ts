@@ -1,4 +1,6 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node as YamlNode } from 'yaml';
+import { isArchieError } from '../../errors.js';
+import { parseYamlAll } from '../../util/parse.js';
 import type { FileError } from '../types.js';
 
 /**
@@ -18,6 +20,8 @@ export interface ManifestFile {
 export interface Source {
   file: ManifestFile;
   doc: Document.Parsed;
+  /** The document's plain value (aliases expanded, after the safety checks). */
+  value: unknown;
 }
 
 export interface K8sObject {
@@ -111,17 +115,16 @@ export type ParseResult = { ok: true; sources: Source[] } | { ok: false; error: 
 
 /** Parse a multi-document YAML file, keeping positions. Any syntax error rejects the file. */
 export function parseManifestFile(file: ManifestFile, text: string): ParseResult {
-  const docs = parseAllDocuments(text, { lineCounter: file.lines, merge: true, prettyErrors: false });
-  const list = Array.isArray(docs) ? docs : [];
-  for (const doc of list) {
-    const err = doc.errors[0];
-    if (err) {
-      const p = file.lines.linePos(err.pos[0]);
-      const message = err.message.split('\n')[0] ?? err.message;
-      return { ok: false, error: { file: file.path, message: `YAML syntax error: ${message}`, line: p.line, column: p.col } };
-    }
+  const label = file.path;
+  try {
+    const { docs } = parseYamlAll(text, { path: file.path, label, lineCounter: file.lines, merge: true, maxAliasCount: 1000 });
+    return { ok: true, sources: docs.map(({ doc, value }) => ({ file, doc, value })) };
+  } catch (e) {
+    if (!isArchieError(e)) throw e;
+    const syntax = `${label} is not valid YAML: `;
+    const message = e.message.startsWith(syntax) ? `YAML syntax error: ${e.message.slice(syntax.length)}` : e.hint ? `${e.message} (${e.hint})` : e.message;
+    return { ok: false, error: { file: file.path, message, ...(e.line !== undefined && { line: e.line }), ...(e.column !== undefined && { column: e.column }) } };
   }
-  return { ok: true, sources: list.map((doc) => ({ file, doc })) };
 }
 
 /** Split parsed documents into Kubernetes objects and Compose services. */
@@ -129,7 +132,7 @@ export function classify(sources: Source[]): { objects: K8sObject[]; services: C
   const objects: K8sObject[] = [];
   const services: ComposeService[] = [];
   for (const src of sources) {
-    const value: unknown = src.doc.toJS({ maxAliasCount: 1000 });
+    const value = src.value;
     if (!isObj(value)) continue;
     const kind = str(value['kind']);
     const apiVersion = str(value['apiVersion']);
