@@ -39,7 +39,7 @@ export const rule: SqlRule = {
           review,
           meta,
           review.pos(file, stmt.start),
-          `REINDEX ${kind} ${target} without CONCURRENTLY locks out writes to the table for the whole rebuild, and holds ACCESS EXCLUSIVE on each index it rebuilds, so queries that would use it wait too${old ? ` (CONCURRENTLY needs PostgreSQL 12; sql.pgVersion is ${review.options.pgVersion}: build a new index concurrently and drop the old one instead)` : ''}.`,
+          `REINDEX ${kind} ${target} without CONCURRENTLY locks out writes to ${kind === 'INDEX' || kind === 'TABLE' ? 'the table' : 'each table'} for the whole rebuild, and holds ACCESS EXCLUSIVE on each index it rebuilds, so queries that would use it wait too${old ? ` (CONCURRENTLY needs PostgreSQL 12; sql.pgVersion is ${review.options.pgVersion}: build a new index concurrently and drop the old one instead)` : ''}.`,
           {
             evidence: { kind, target, lock: 'ACCESS EXCLUSIVE' },
             fix: sqlFix(
