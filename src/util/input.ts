@@ -54,16 +54,23 @@ function refuseNonRegular(s: Stats, shown: string, options: ReadTextOptions): vo
 }
 
 function tooLarge(bytes: number, shown: string, options: ReadTextOptions, growing = false): ArchieError {
-  const size = growing ? `grew past ${(options.maxBytes / MiB).toFixed(1)} MiB while it was read` : `is ${(bytes / MiB).toFixed(1)} MiB`;
-  return new ArchieError('INPUT', `${options.what} ${shown} ${size}, above the ${formatMiB(options.maxBytes)} MiB limit`, {
+  const size = growing ? `grew past ${formatSize(options.maxBytes)} while it was read` : `is ${formatSize(bytes)}`;
+  return new ArchieError('INPUT', `${options.what} ${shown} ${size}, above the ${formatLimit(options.maxBytes)} limit`, {
     path: shown,
     hint: options.sizeHint ?? `a ${options.what} should be far smaller; check that this is the right file`,
   });
 }
 
-function formatMiB(bytes: number): string {
-  const mib = bytes / MiB;
-  return Number.isInteger(mib) ? String(mib) : mib >= 1 ? mib.toFixed(0) : mib.toFixed(2);
+/** `31.0 MiB`, `12.5 KiB`, `700 bytes`. */
+export function formatSize(bytes: number): string {
+  if (bytes >= MiB / 10) return `${(bytes / MiB).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} bytes`;
+}
+
+/** A limit: whole MiB without decimals (`32 MiB`), else as formatSize. */
+function formatLimit(bytes: number): string {
+  return bytes >= MiB && Number.isInteger(bytes / MiB) ? `${bytes / MiB} MiB` : formatSize(bytes);
 }
 
 function openError(e: unknown, shown: string, options: ReadTextOptions): ArchieError {

@@ -251,7 +251,7 @@ function yamlTooLarge(text: string, options: YamlOptions): void {
   if (bytes <= max) return;
   throw inputError(
     options,
-    `${options.label} is ${(bytes / MiB).toFixed(1)} MiB of YAML; archie parses YAML up to ${(max / MiB).toFixed(0)} MiB (the YAML parser needs about 100 bytes of memory per byte and minutes at this size)`,
+    `${options.label} is ${(bytes / MiB).toFixed(1)} MiB of YAML; archie parses YAML up to ${(max / MiB).toFixed(0)} MiB: the YAML parser needs about 100 bytes of memory per byte of text and slows down sharply past that`,
     undefined,
     'convert it to JSON (e.g. `yq -o=json . file.yaml > file.json`), which archie reads up to the file size limit',
   );
