@@ -65,6 +65,16 @@ export const ThresholdsSchema = z
     /** plan-row-misestimate: actual vs estimated rows factor, and the rows that make it matter. */
     misestimateFactor: z.number().min(1).default(10),
     misestimateMinRows: z.number().min(0).default(1000),
+    /** replication-lag: how far a standby may be behind, in seconds of replay and bytes of WAL. */
+    replicationLagWarnSeconds: z.number().min(0).default(60),
+    replicationLagErrorSeconds: z.number().min(0).default(600),
+    replicationLagWarnBytes: z.number().min(0).default(64 * 1024 * 1024),
+    replicationLagErrorBytes: z.number().min(0).default(1024 * 1024 * 1024),
+    /** replication-slots: WAL an inactive slot may hold back before it is a warning / an error. */
+    slotRetainedWarnBytes: z.number().min(0).default(1024 * 1024 * 1024),
+    slotRetainedErrorBytes: z.number().min(0).default(16 * 1024 * 1024 * 1024),
+    /** relation-sizes: a table (with its indexes and TOAST) at least this large is listed. */
+    relationSizeInfoBytes: z.number().min(0).default(10 * 1024 * 1024 * 1024),
   })
   .strict();
 export type Thresholds = z.infer<typeof ThresholdsSchema>;

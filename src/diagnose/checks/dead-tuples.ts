@@ -61,7 +61,7 @@ export function evaluateDeadTuples(input: DeadTupleInput, t: Thresholds): Findin
     if (policy.disabledBy === 'table' || policy.disabledBy === 'server and table') lines.push(`ALTER TABLE ${name} RESET (autovacuum_enabled);`);
     else if (policy.enabled && !holder && table.reltuples >= 1_000_000) lines.push(`ALTER TABLE ${name} SET (autovacuum_vacuum_scale_factor = 0.02);`);
     if (holder?.kind === 'session') lines.push(`-- the old snapshot: SELECT pg_terminate_backend(${holder.name.replace(/^pid /, '')});`);
-    if (holder?.kind === 'replication slot') lines.push(`-- an abandoned slot: SELECT pg_drop_replication_slot('${holder.name.replace(/'/g, "''")}');`);
+    if (holder?.kind === 'replication slot') lines.push(`-- the slot's standby reports an old snapshot (hot_standby_feedback): end the long query there; if the slot is abandoned, see replication-slots`);
     if (holder?.kind === 'prepared transaction') lines.push(`-- a forgotten two-phase transaction: ROLLBACK PREPARED '${holder.name.replace(/'/g, "''")}';`);
     out.push(
       objectFinding(
@@ -107,8 +107,10 @@ export const check: Check = {
     if (!tables.some((x) => x.nDeadTup >= 1000)) return [];
     const rows = await ctx.session.query(
       'dead-tuples.xmin-holders',
-      `SELECT 'replication slot' AS kind, slot_name::text AS name, greatest(age(xmin), age(catalog_xmin))::float8 AS age
-         FROM pg_replication_slots WHERE xmin IS NOT NULL OR catalog_xmin IS NOT NULL
+      // Only a slot's xmin (a physical slot with hot_standby_feedback) holds back user tables: a
+      // logical slot's catalog_xmin holds back the system catalogs alone, never these rows.
+      `SELECT 'replication slot' AS kind, slot_name::text AS name, age(xmin)::float8 AS age
+         FROM pg_replication_slots WHERE xmin IS NOT NULL
        UNION ALL
        SELECT 'prepared transaction', gid, age(transaction)::float8 FROM pg_prepared_xacts WHERE database = current_database()`,
     );

@@ -10,6 +10,8 @@ import { check as intPkExhaustion } from './int-pk-exhaustion.js';
 import { check as invalidIndex } from './invalid-index.js';
 import { check as longRunningQuery } from './long-running-query.js';
 import { check as missingIndex } from './missing-index.js';
+import { check as replicationLag } from './replication-lag.js';
+import { check as replicationSlots } from './replication-slots.js';
 import { check as sequenceExhaustion } from './sequence-exhaustion.js';
 import { check as settings } from './settings.js';
 import { check as staleStatistics } from './stale-statistics.js';
@@ -24,6 +26,8 @@ export const CHECKS: readonly Check[] = [
   longRunningQuery,
   idleInTransaction,
   connections,
+  replicationLag,
+  replicationSlots,
   topQueries,
   missingIndex,
   unusedIndex,
