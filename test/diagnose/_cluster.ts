@@ -37,7 +37,7 @@ export async function pgTool(tool: string, args: string[]): Promise<string> {
     return stdout;
   } catch (e) {
     const err = e as { stderr?: string; message: string };
-    throw new Error(`${tool} ${args.join(' ')} failed: ${err.stderr || err.message}`);
+    throw new Error(`${tool} ${args.join(' ')} failed: ${err.stderr || err.message}`, { cause: e });
   }
 }
 
