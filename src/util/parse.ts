@@ -76,7 +76,7 @@ function depthError(options: ParseOptions, depth: number, pos: { line: number; c
   return new ArchieError('INPUT', `${options.label} is nested ${fmt(depth)} levels deep${through}; archie reads up to ${fmt(max)}`, {
     ...(options.path !== undefined && { path: options.path }),
     ...pos,
-    hint: 'no real document nests this deeply: check that this is the right file, or flatten it (with $ref or anchors for shared parts)',
+    hint: 'no real document nests this deeply: check that this is the right file',
   });
 }
 
