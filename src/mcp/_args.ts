@@ -72,7 +72,8 @@ export function received(v: unknown): string {
     const shown = v.length > 40 ? `${JSON.stringify(v.slice(0, 40)).slice(0, -1)}…" (${v.length.toLocaleString('en-US')} characters)` : JSON.stringify(v);
     return `the string ${shown}`;
   }
-  if (typeof v === 'number' || typeof v === 'boolean') return `${typeof v} ${String(v)}`.replace(/^boolean /, '');
+  if (typeof v === 'number') return `the number ${String(v)}`;
+  if (typeof v === 'boolean') return String(v);
   if (Array.isArray(v)) return `an array of ${v.length} item${v.length === 1 ? '' : 's'}`;
   return 'an object';
 }

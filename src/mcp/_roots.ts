@@ -45,17 +45,22 @@ async function landing(abs: string, arg: string, value: string): Promise<string>
       if (code === 'ENOENT' || code === 'ENOTDIR') {
         // A link whose target is missing would send a write wherever it points: refuse it.
         const link = await lstat(p).then((s) => s.isSymbolicLink(), () => false);
-        if (link) throw new ArchieError('USAGE', `${arg} "${value}" goes through a symbolic link whose target does not exist (${p})`, { hint: 'pass a path without dangling links' });
+        if (link) throw new ArchieError('USAGE', `${arg} ${quote(value)} goes through a symbolic link whose target does not exist (${quote(p)})`, { hint: 'pass a path without dangling links' });
         const up = dirname(p);
         if (up === p) return abs;
         rest.push(basename(p));
         p = up;
         continue;
       }
-      if (code === 'ELOOP') throw new ArchieError('USAGE', `${arg} "${value}" has a symbolic link loop`, { hint: 'pass a path without link loops' });
-      throw new ArchieError('USAGE', `${arg} "${value}" cannot be resolved: ${(e as Error).message}`, { hint: 'pass a path archie can read' });
+      if (code === 'ELOOP') throw new ArchieError('USAGE', `${arg} ${quote(value)} has a symbolic link loop`, { hint: 'pass a path without link loops' });
+      throw new ArchieError('USAGE', `${arg} ${quote(value)} cannot be resolved: ${(e as Error).message.slice(0, 300)}`, { hint: 'pass a path archie can read' });
     }
   }
+}
+
+/** A path as messages quote it: long ones shortened, so an error never floods the context. */
+export function quote(p: string, max = 160): string {
+  return JSON.stringify(p.length > max ? `${p.slice(0, max)}…` : p) + (p.length > max ? ` (${p.length.toLocaleString('en-US')} characters)` : '');
 }
 
 function inside(path: string, root: string): boolean {
@@ -150,8 +155,8 @@ export class Roots {
     const abs = resolve(this.cwd, value);
     const real = await landing(abs, arg, value);
     if (allowed.none || !allowed.dirs.some((d) => inside(real, d))) {
-      const where = real === abs ? '' : ` (it resolves to ${real})`;
-      throw new ArchieError('USAGE', `${arg} "${value}"${readAs} is outside the folders archie may use over MCP${where}; allowed: ${await this.describe()}`, {
+      const where = real === abs ? '' : ` (it resolves to ${quote(real)})`;
+      throw new ArchieError('USAGE', `${arg} ${quote(value)}${readAs} is outside the folders archie may use over MCP${where}; allowed: ${await this.describe()}`, {
         hint:
           allowed.source === 'client'
             ? 'pass a path inside one of the roots the client grants, or grant that folder as a root in the client'
@@ -160,8 +165,8 @@ export class Roots {
     }
     if (kind !== 'out') {
       const s = await stat(real).catch(() => null);
-      if (s && !s.isFile() && !s.isDirectory()) throw new ArchieError('INPUT', `${arg} "${value}" is ${kindOf(s)}; archie reads only regular files and folders`, { hint: 'pass a regular file' });
-      if (s && kind === 'file' && s.isDirectory()) throw new ArchieError('INPUT', `${arg} "${value}" is a folder, not a file`, { hint: `pass a file in ${arg}` });
+      if (s && !s.isFile() && !s.isDirectory()) throw new ArchieError('INPUT', `${arg} ${quote(value)} is ${kindOf(s)}; archie reads only regular files and folders`, { hint: 'pass a regular file' });
+      if (s && kind === 'file' && s.isDirectory()) throw new ArchieError('INPUT', `${arg} ${quote(value)} is a folder, not a file`, { hint: `pass a file in ${arg}` });
     }
     const cwd = await realpath(this.cwd).catch(() => this.cwd);
     if (inside(real, cwd)) return relative(cwd, real) || '.';

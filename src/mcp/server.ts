@@ -88,8 +88,12 @@ export const screenRequest: Screen = (message: JSONRPCMessage) => {
   return { code: ErrorCode.InvalidParams, message: `invalid ${m.method} request: ${[...new Set(problems)].join('; ')}.${example}` };
 };
 
+/** Largest error text: a message quoting a huge input must not flood the context either. */
+const MAX_ERROR_CHARS = 8_000;
+
 function errorResult(text: string): CallToolResult {
-  return { content: [{ type: 'text', text }], isError: true };
+  const shown = text.length > MAX_ERROR_CHARS ? `${text.slice(0, MAX_ERROR_CHARS)}… (${(text.length - MAX_ERROR_CHARS).toLocaleString('en-US')} more characters cut)` : text;
+  return { content: [{ type: 'text', text: shown }], isError: true };
 }
 
 export interface ServerOptions {

@@ -66,8 +66,8 @@ export const capacityTool = defineTool({
       head: { title: r.title, archetype: r.archetype, availability: a, openQuestions: r.openQuestions.map((q) => q.question) },
       summary,
       sections: [
-        { path: 'figures', title: 'Figures (now, 6 months, 1 year, with the formula)', items: figures, line },
-        { path: 'assumptions', title: 'Assumed (override with the load arguments or in the brief)', items: r.assumptions, line: (x: (typeof r.assumptions)[number]) => `- ${x.label}: ${x.value} (${x.reason}; ${x.override})` },
+        { path: 'figures', title: 'Figures: now, in 6 months, in 1 year, with the formula', items: figures, line },
+        { path: 'assumptions', title: 'Assumed: override with the load arguments or in the brief', items: r.assumptions, line: (x: (typeof r.assumptions)[number]) => `- ${x.label}: ${x.value} (${x.reason}; ${x.override})` },
       ],
     };
   },

@@ -101,7 +101,7 @@ export const designTool = defineTool({
       // design.json, key by key; lists go item by item so that no page holds more than fits.
       for (const [key, value] of Object.entries(d)) {
         sections.push(
-          Array.isArray(value)
+          Array.isArray(value) && value.length > 0
             ? { path: `design.${key}`, title: `design.json ${key}`, items: value, line: (x: unknown) => JSON.stringify(x) }
             : { path: `design.${key}`, title: `design.json ${key}`, items: [value], single: true, line: (x: unknown) => JSON.stringify(x) },
         );

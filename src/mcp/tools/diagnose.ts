@@ -112,7 +112,7 @@ export const diagnoseTool = defineTool({
           ...(r.notes.length ? [`Notes: ${r.notes.join(' ')}`] : []),
         ].join('\n'),
         sections: [
-          { path: 'findings', title: 'Findings (most important first)', items: r.findings, line: findingLine },
+          { path: 'findings', title: 'Findings, most important first', items: r.findings, line: findingLine },
           { path: 'checks', title: 'Checks', items: runs, line: (c: z.infer<typeof CheckRun>) => `- ${c.id}: ${c.status}, ${count(c.findings, 'finding')}${c.message ? ` (${c.message})` : ''}` },
         ],
       };

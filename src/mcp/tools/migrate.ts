@@ -58,7 +58,7 @@ export const migrateTool = defineTool({
       sections: [
         { path: 'contexts', title: 'Bounded contexts', items: contexts, line: contextLine },
         { path: 'phases', title: 'Phases', items: phases, line: phaseLine },
-        { path: 'facade', title: 'Facade after the last phase (most specific first; anything unmatched goes to the monolith)', items: facade, line: (r: Route) => `- ${route(r)}` },
+        { path: 'facade', title: 'Facade after the last phase, most specific first; anything unmatched goes to the monolith', items: facade, line: (r: Route) => `- ${route(r)}` },
       ],
     };
   },

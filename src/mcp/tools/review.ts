@@ -79,7 +79,7 @@ export const reviewTool = defineTool({
       sections: [
         { path: 'fileErrors', title: 'Could not review', items: r.errors.map((e) => ({ file: e.file, message: e.message })), line: (e: z.infer<typeof FileError>) => `- ${e.file}: ${e.message}` },
         {
-          path: 'findings', title: 'Findings (most severe first)', items: kept,
+          path: 'findings', title: 'Findings, most severe first', items: kept,
           line: (f: Finding) => `- ${f.severity} ${f.ruleId} ${where(f)}: ${f.message}${f.fix ? ` Fix: ${f.fix.description}` : ''}`,
         },
         { path: 'files', title: 'Files reviewed', items: r.files.map((f) => ({ path: f.path, kind: f.kind })), line: (f: z.infer<typeof ReviewedFile>) => `- ${f.path} (${f.kind})` },
