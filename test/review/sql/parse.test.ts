@@ -118,3 +118,33 @@ describe('psql scripts', () => {
     expect(result.errors).toHaveLength(1);
   });
 });
+
+describe('one broken statement', () => {
+  it('hides only itself: the other statements of the file are reviewed, every broken one is reported', async () => {
+    const result = await reviewSql([
+      { path: 'm/0001.sql', text: 'CREATE INDEX ON orders (a);\nALTER TABLE orders ADD COLUMN note text\nALTER TABLE orders DROP COLUMN x;\nCREATE INDEX ON orders (b);\nSELEC 1;\n' },
+    ], [createIndex]);
+    expect(result.errors).toEqual([
+      { file: 'm/0001.sql', message: 'SQL syntax error: syntax error at or near "ALTER"', line: 3, column: 1 },
+      { file: 'm/0001.sql', message: 'SQL syntax error: syntax error at or near "SELEC"', line: 5, column: 1 },
+    ]);
+    expect(result.findings.map((f) => (f.location.kind === 'file' ? f.location.line : 0))).toEqual([1, 4]);
+  });
+
+  it('reports an unterminated string once, with its position', async () => {
+    const result = await reviewSql([{ path: 'm/0001.sql', text: "CREATE INDEX ON orders (a);\nSELECT 'open" }], [createIndex]);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatchObject({ line: 2 });
+  });
+});
+
+describe('line ends', () => {
+  it('counts a lone CR as a line break, as editors do', async () => {
+    const s = new SourceText('a\rb\r\nc\nd');
+    expect(s.position(2)).toEqual({ line: 2, column: 1 });
+    expect(s.position(5)).toEqual({ line: 3, column: 1 });
+    expect(s.position(7)).toEqual({ line: 4, column: 1 });
+    const result = await reviewSql([{ path: 'm/0001.sql', text: 'SELECT 1;\rCREATE INDEX ON orders (a);' }], [createIndex]);
+    expect(result.findings[0]?.location).toMatchObject({ line: 2, column: 1 });
+  });
+});

@@ -1,6 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { review } from '../../../src/review/index.js';
 import { FindingSchema } from '../../../src/model/finding.js';
 import { reviewSql } from '../../../src/review/sql/index.js';
 
@@ -68,5 +70,32 @@ describe('reviewSql over a migrations folder', () => {
     expect(result.findings.some((f) => f.message.includes('products.id'))).toBe(false);
     expect(ids.has('sql/foreign-key-needs-index')).toBe(false);
     expect(ids.has('sql/require-primary-key')).toBe(false);
+  });
+});
+
+describe('.archie.yaml sql settings and opt-in rules', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'archie-sql-config-'));
+  writeFileSync(join(dir, '0001.sql'), "SET lock_timeout = '1s';\nCREATE INDEX CONCURRENTLY t_a_idx ON t (a);\nALTER TABLE t ADD COLUMN n int DEFAULT 0;\n");
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const ids = async (config: Record<string, unknown>): Promise<string[]> => (await review(['0001.sql'], { cwd: dir, config })).findings.map((f) => f.ruleId);
+
+  it('reaches the SQL reviewer: transaction wrapping and the PostgreSQL version change verdicts', async () => {
+    expect(await ids({})).toContain('sql/concurrently-in-transaction');
+    expect(await ids({ sql: { assumeInTransaction: false } })).not.toContain('sql/concurrently-in-transaction');
+    expect(await ids({})).not.toContain('sql/add-column-volatile-default');
+    expect(await ids({ sql: { pgVersion: 10 } })).toContain('sql/add-column-volatile-default');
+  });
+
+  it('runs opt-in rules only when the config gives them a severity, and lists them only then', async () => {
+    expect(await ids({})).not.toContain('sql/prefer-bigint-over-int');
+    const r = await review(['0001.sql'], { cwd: dir, config: { rules: { 'sql/prefer-bigint-over-int': 'warning' } } });
+    expect(r.findings.filter((f) => f.ruleId === 'sql/prefer-bigint-over-int').map((f) => f.severity)).toEqual(['warning']);
+    expect(r.rules.some((m) => m.id === 'sql/prefer-bigint-over-int')).toBe(true);
+    expect((await review(['0001.sql'], { cwd: dir, config: {} })).rules.some((m) => m.id === 'sql/prefer-bigint-over-int')).toBe(false);
+  });
+
+  it('refuses a PostgreSQL version that is not one, naming the field', async () => {
+    await expect(review(['0001.sql'], { cwd: dir, config: { sql: { pgVersion: 15.5 } } })).rejects.toThrow(/sql\.pgVersion/);
+    await expect(review(['0001.sql'], { cwd: dir, config: { sql: { assumeInTransaction: 'yes' } } })).rejects.toThrow(/sql\.assumeInTransaction/);
   });
 });
