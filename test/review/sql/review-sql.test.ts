@@ -96,6 +96,6 @@ describe('.archie.yaml sql settings and opt-in rules', () => {
 
   it('refuses a PostgreSQL version that is not one, naming the field', async () => {
     await expect(review(['0001.sql'], { cwd: dir, config: { sql: { pgVersion: 15.5 } } })).rejects.toThrow(/sql\.pgVersion/);
-    await expect(review(['0001.sql'], { cwd: dir, config: { sql: { assumeInTransaction: 'yes' } } })).rejects.toThrow(/sql\.assumeInTransaction/);
+    await expect(review(['0001.sql'], { cwd: dir, config: { sql: { assumeInTransaction: 'yes' as unknown as boolean } } })).rejects.toThrow(/sql\.assumeInTransaction/);
   });
 });
