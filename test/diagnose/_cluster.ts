@@ -76,7 +76,7 @@ export async function createCluster(label: string, opts: ClusterOptions = {}): P
   const port = await freePort();
   if (opts.standbyOf) {
     const p = opts.standbyOf.primary;
-    await pgTool('pg_basebackup', ['-h', '127.0.0.1', '-p', String(p.port), '-U', 'postgres', '-D', data, '-R', '-X', 'stream', '-S', opts.standbyOf.slot, '-C', '--no-sync']);
+    await pgTool('pg_basebackup', ['-h', '127.0.0.1', '-p', String(p.port), '-U', 'postgres', '-D', data, '-R', '-X', 'stream', '-c', 'fast', '-S', opts.standbyOf.slot, '-C', '--no-sync']);
   } else {
     await pgTool('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
   }

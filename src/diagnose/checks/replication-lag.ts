@@ -83,7 +83,8 @@ export function evaluateStandbys(rows: StandbyRow[], database: string, t: Thresh
   const out: Finding[] = [];
   for (const r of rows) {
     const bytes = r.replayBehindBytes ?? 0;
-    const seconds = r.replayLagS ?? 0;
+    // replay_lag keeps its last measurement once the standby is idle: it counts only with WAL outstanding.
+    const seconds = bytes > 0 ? (r.replayLagS ?? 0) : 0;
     const severity = severityOf(seconds, bytes, t);
     if (!severity) continue;
     out.push(

@@ -30,7 +30,8 @@ describe('replication-lag on a primary', () => {
   it.each([
     ['in sync', 0, 0, null],
     ['100 MB behind', 100 * MB, 0, 'warning'],
-    ['20 minutes of replay lag', 0, 1200, 'error'],
+    ['20 minutes of replay lag', 1024, 1200, 'error'],
+    ['an old replay_lag after catching up (it keeps its last value)', 0, 1200, null],
   ] as const)('%s', (_n, bytes, seconds, expected) => {
     const [f] = evaluateStandbys([{ name: 'replica1', clientAddr: '10.0.0.2', state: 'streaming', replayBehindBytes: bytes, replayLagS: seconds }], 'shop', T);
     expect(f?.severity ?? null).toBe(expected);
