@@ -121,6 +121,7 @@ describe('archie mcp over stdio (SDK client)', () => {
     ['scale', { brief: 'examples/chat.yaml', factor: 1e9 }, /above the maximum of 10,000/],
     ['scale', { dir: 'test/mcp/no-such-dir', factor: 3 }, /design folder not found/],
     ['migrate', {}, /nothing to migrate/],
+    ['review', { paths: ['test/mcp/no-such-file.yaml'] }, /no-such-file\.yaml(: no such file| does not exist)/],
     ['design', { brief: 'a system for mass surveillance of citizens', text: true }, /REFUSED/],
   ])('returns %s archie errors as isError results with the hint', async (name, args, re) => {
     const r = await client.callTool({ name, arguments: args });
