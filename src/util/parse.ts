@@ -134,11 +134,14 @@ export function jsonDepth(text: string, max: number): { depth: number; exceededA
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c === 34) {
-      // Skip a string: to the next quote not escaped.
-      for (i++; i < n; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 92) i++;
-        else if (d === 34) break;
+      // Skip a string: to the next quote not escaped (an odd run of backslashes before it).
+      for (;;) {
+        const q = text.indexOf('"', i + 1);
+        if (q === -1) return { depth: deepest, exceededAt };
+        let b = q - 1;
+        while (text.charCodeAt(b) === 92) b--;
+        i = q;
+        if ((q - 1 - b) % 2 === 0) break;
       }
     } else if (c === 123 || c === 91) {
       depth++;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ArchieError } from '../../src/errors.js';
 import { MiB } from '../../src/util/input.js';
@@ -59,6 +60,17 @@ describe('nesting', () => {
     expect(problem(() => parseJson(nest.jsonObject(12_345), { label: 'x' })).message).toContain('nested 12,345 levels deep');
     expect(problem(() => parseYaml(nest.yamlBlockSeq(5_000), { label: 'x' })).message).toContain('nested 5,000 levels deep');
     expect(jsonDepth('{"a": "[[[[", "b": [[1]]}', 100).depth).toBe(3);
+    expect(jsonDepth(String.raw`{"a": "x\"[[", "b": "\\", "c": [{}]}`, 100).depth).toBe(3);
+  });
+
+  it('measures the depth JSON.parse builds, for any JSON text (strings with quotes, escapes and brackets included)', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 12 }), fc.boolean(), (value, pretty) => {
+        const text = JSON.stringify(value, null, pretty ? 2 : undefined);
+        expect(jsonDepth(text, 1000).depth).toBe(valueDepth(JSON.parse(text)));
+      }),
+      { numRuns: 300, seed: 13 },
+    );
   });
 
   it('reads nesting up to the limit, in every form', () => {
