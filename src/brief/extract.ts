@@ -1,5 +1,6 @@
 import type { Cloud, Regulation } from '../model/requirements.js';
 import { emptyInput, type BriefInput, type Stated } from './input.js';
+import { readWorkload, type StatedActor, type WorkloadFacts } from './workload.js';
 import {
   BYTE_UNIT_SRC,
   NUMBER_SRC,
@@ -68,51 +69,25 @@ function after(text: string, m: RegExpExecArray, chars = 40): string {
 
 // ------------------------------------------------------------------ users
 
-const USER_NOUNS = String.raw`(daily active users|daily users|daily actives|dau|monthly active users|monthly users|monthly actives|mau|concurrent users|concurrent connections|simultaneous users|simultaneous connections|users online|online users|active users|registered users|users|customers|subscribers|members|players|devices|sensors|vehicles|drivers|tenants|accounts)`;
-
-function extractUsers(text: string, out: BriefInput): void {
-  for (const m of matches(text, String.raw`\b${NUM_OR_WORD}\s*(?:\+\s*)?${USER_NOUNS}\b`)) {
-    const n = parseNumber(m[1]!);
-    if (n === null) continue;
-    const noun = m[2]!.toLowerCase();
-    // The noun says it when it can ("monthly active users"); otherwise the words just before or after.
-    const ctx = before(text, m, 14);
-    const tail = after(text, m, 14);
-    let kind: 'concurrent' | 'daily' | 'monthly' | 'things' | 'orgs' | 'bare';
-    if (/concurrent|simultaneous|online/.test(noun)) kind = 'concurrent';
-    else if (/daily|dau/.test(noun)) kind = 'daily';
-    else if (/monthly|mau/.test(noun)) kind = 'monthly';
-    else if (noun === 'tenants' || noun === 'accounts') kind = 'orgs';
-    else if (/concurrent|simultaneous|at once/.test(ctx) || /^\s*(?:online|at once|at the same time)/.test(tail)) kind = 'concurrent';
-    else if (/daily\s*$|per day\s*$/.test(ctx) || /^\s*(?:per|a|each) day/.test(tail)) kind = 'daily';
-    else if (/monthly\s*$/.test(ctx) || /^\s*(?:per|a|each) month/.test(tail)) kind = 'monthly';
-    else if (/devices|sensors|vehicles/.test(noun)) kind = 'things';
-    else kind = 'bare';
-    switch (kind) {
-      case 'concurrent':
-        out.concurrentUsers ??= stated(n, m[0]);
-        break;
-      case 'daily':
-      case 'things':
-        // Connected things report every day: count them as daily actives.
-        out.dau ??= stated(n, m[0]);
-        break;
-      case 'monthly':
-      case 'bare':
-        // "1M users" usually means the user base, not daily actives.
-        out.mau ??= stated(n, m[0]);
-        break;
-      case 'orgs':
-        // Organisations, not people: not a user count.
-        break;
-    }
-  }
-  for (const m of matches(text, String.raw`\b(dau|mau|daily active users|monthly active users)\s*(?:of|is|=|:|around|about|~)?\s*${NUM}`)) {
-    const n = parseNumber(m[2]!);
-    if (n === null) continue;
-    if (/^d|daily/i.test(m[1]!)) out.dau ??= stated(n, m[0]);
-    else out.mau ??= stated(n, m[0]);
-  }
+/** The user counts the planner's scale fields need, from the actors the workload reader found. */
+function usersFromActors(facts: WorkloadFacts, out: BriefInput): void {
+  const people = facts.actors.filter((a) => a.nature === 'people');
+  const devices = facts.actors.filter((a) => a.nature === 'devices');
+  const first = (list: StatedActor[], kind: StatedActor['kind']) => list.find((a) => a.kind === kind);
+  const daily = first(people, 'daily');
+  // The main population: the one with a daily count, else the first named; monthly and concurrent counts of that same population.
+  const main = daily?.name ?? people[0]?.name;
+  const same = people.filter((a) => a.name === main);
+  const monthly = first(same, 'monthly') ?? (daily ? undefined : first(people, 'monthly'));
+  const concurrent = first(same, 'concurrent') ?? first(people, 'concurrent');
+  const registered = first(same, 'registered');
+  if (daily) out.dau = stated(daily.count, daily.quote);
+  if (monthly) out.mau = stated(monthly.count, monthly.quote);
+  // "1M users" usually means the user base, not daily actives.
+  else if (registered && (!daily || registered.count >= daily.count)) out.mau = stated(registered.count, registered.quote);
+  if (concurrent) out.concurrentUsers = stated(concurrent.count, concurrent.quote);
+  // Connected things report every day: count them as the daily actives when no people are counted.
+  if (!out.dau && !out.mau && devices[0]) out.dau = stated(devices[0].count, devices[0].quote);
 }
 
 // ------------------------------------------------------------------ rates
@@ -143,7 +118,8 @@ function classifyRate(noun: string | undefined, abbrev: string | undefined): Rat
 
 function extractRates(text: string, out: BriefInput): void {
   const rates: Array<{ perSecond: number; kind: RateKind; peak: boolean; quote: string }> = [];
-  const long = String.raw`\b${NUM}\s*(${RATE_NOUNS})?\s*(?:\/|per|a|an|each|every)\s*(${PERIOD_SRC})\b`;
+  // A word before the period needs a space after it: "2 and" is not "2 a d(ay)".
+  const long = String.raw`\b${NUM}\s*(${RATE_NOUNS})?\s*(?:\/\s*|(?:per|a|an|each|every)\s+)(${PERIOD_SRC})\b`;
   for (const m of matches(text, long)) {
     const n = parseNumber(m[1]!);
     const secs = periodSeconds(m[3]!);
@@ -203,6 +179,12 @@ function extractRates(text: string, out: BriefInput): void {
 // ------------------------------------------------------------------ peak, ratio, sizes
 
 function extractPeak(text: string, out: BriefInput): void {
+  const word = first(text, String.raw`\bpeak\w*\s+(?:\w+\s+){0,3}?(?:is|are|of|at|runs?|reach(?:es)?|about|around)?\s*(twice|double|thrice|triple)\s+(?:the\s+)?(?:average|normal|mean|usual|baseline)`)
+    ?? first(text, String.raw`\b(twice|double|thrice|triple)\s+(?:the\s+)?(?:average|normal|usual)\s+(?:\w+\s+)?at\s+(?:the\s+)?peak`);
+  if (word) {
+    out.peakFactor = stated(/twice|double/i.test(word[1]!) ? 2 : 3, word[0]);
+    return;
+  }
   const m =
     first(text, String.raw`\b${NUM}\s*(?:x|×|times)\s*(?:(?:the\s+)?(?:average|normal|baseline|usual)\s*)?(?:traffic\s*|load\s*)?(?:at|during|in|on)?\s*(?:the\s+)?(?:peaks?|spikes?|bursts?|busiest)`) ??
     first(text, String.raw`\b(?:peaks?|spikes?|bursts?)\s*(?:traffic|load)?\s*(?:of|at|up to|reach(?:es|ing)?|is|are|around|about|~)?\s*${NUM}\s*(?:x|×|times)\b`);
@@ -265,6 +247,12 @@ function extractRetention(text: string, out: BriefInput): void {
     if (d !== null) out.retentionDays = stated(d, m[0]);
     return;
   }
+  const life = first(text, String.raw`\b${NUM_OR_WORD}[- ](days?|weeks?|months?|years?)\s+(?:lifetime|retention|history|life)\b`);
+  if (life) {
+    const d = parseDurationDays(`${life[1]} ${life[2]}`);
+    if (d !== null) out.retentionDays = stated(d, life[0]);
+    return;
+  }
   const forever = first(text, String.raw`\b(?:keep|retain|store)\w*\b[^.;\n]{0,30}\b(forever|indefinitely|permanently)\b`);
   if (forever) out.retentionDays = stated(3650, forever[0]);
 }
@@ -288,7 +276,7 @@ function extractLatency(text: string, out: BriefInput): void {
     const ms = /^s/i.test(m[4]!) ? n * 1000 : n;
     const ctx = `${before(text, m, 30)} ${m[0]}`.toLowerCase();
     if (!/p\d|median|average|mean|percentile|latenc|response|sub-?\d|\bms\b|millisecond/.test(ctx)) continue;
-    const label = (m[1] ?? /(p50|p95|p99|median)\s*$/.exec(before(text, m, 12))?.[1] ?? '').toLowerCase();
+    const label = (m[1] ?? /(p50|p95|p99|median)\s*$/.exec(before(text, m, 12))?.[1] ?? /^\s*(?:at\s+|for\s+(?:the\s+)?)?(p50|p90|p95|p99(?:\.9)?|median)\b/.exec(after(text, m, 16))?.[1] ?? '').toLowerCase();
     if (label === 'p50' || label === 'median' || label === 'average' || label === 'mean') out.p50Ms ??= stated(ms, m[0]);
     else if (label === 'p95' || label === 'p90' || label.startsWith('95')) out.p95Ms ??= stated(ms, m[0]);
     else if (label.startsWith('p99') || label.startsWith('99')) out.p99Ms ??= stated(ms, m[0]);
@@ -324,16 +312,21 @@ function extractGrowth(text: string, out: BriefInput): void {
       return;
     }
   }
-  const pct = first(text, String.raw`\b${NUM}\s*%\s*(?:growth\s*)?(?:per|a|each|every|\/|month[- ]over[- ]month|mom|year[- ]over[- ]year|yoy)\s*(month|year|mo|yr)?`);
+  const pct =
+    first(text, String.raw`\b${NUM}\s*%\s*(?:growth\s*)?(?:per|a|each|every|\/|month[- ]over[- ]month|mom|year[- ]over[- ]year|yoy)\s*(month|year|mo|yr)?`) ??
+    first(text, String.raw`\b${NUM}\s*%\s*(yearly|annual|annually|monthly|year-on-year|month-on-month)\s*(?:user\s+|traffic\s+)?(?:growth|increase)`) ??
+    first(text, String.raw`\bgrow(?:s|ing|th)?\s+(?:of\s+|by\s+|at\s+)?(?:about\s+|around\s+)?${NUM}\s*%\s*(?:a|per|each|every)?\s*(year|month|yr|mo)`);
   if (pct && /grow|growth|increase|mom|yoy|over/.test(`${before(text, pct, 30)} ${pct[0]}`.toLowerCase())) {
     const p = parseNumber(pct[1]!);
     if (p !== null) {
-      const yearly = /year|yr|yoy/i.test(pct[0]);
+      const yearly = /year|yr|yoy|annual/i.test(pct[0]);
       out.growthPerMonth = stated(yearly ? (1 + p / 100) ** (1 / 12) - 1 : p / 100, pct[0]);
       return;
     }
   }
-  const mult = first(text, String.raw`\b(?:grow(?:s|ing)?|growth|scale|reach)\w*\s+(?:by\s+|to\s+)?${NUM}\s*(?:x|×|times)\s*(?:in|within|over|per|each|every|a)\s*(?:the\s+next\s+|one\s+|a\s+)?${NUM_OR_WORD}?\s*(years?|months?)\b`);
+  const mult =
+    first(text, String.raw`\b(?:grow(?:s|ing)?|growth|scale|reach)\w*\s+(?:by\s+|to\s+)?${NUM}\s*(?:x|×|times)\s*(?:in|within|over|per|each|every|a)\s*(?:the\s+next\s+|one\s+|a\s+)?${NUM_OR_WORD}?\s*(years?|months?)\b`) ??
+    first(text, String.raw`\b${NUM}\s*(?:x|×)\s+(?:growth\s+|more\s+(?:users|traffic)\s+)?(?:in|within|over)\s+(?:the\s+next\s+)?${NUM_OR_WORD}?\s*(years?|months?)\b`);
   if (mult) {
     const f = parseNumber(mult[1]!);
     const n = mult[2] ? parseNumber(mult[2]) : 1;
@@ -454,7 +447,8 @@ function extractExisting(text: string, out: BriefInput): void {
     first(text, String.raw`\b(?:migrat\w*|mov\w*|port\w*|transition\w*)\s+(?:away\s+)?from\s+(?:our\s+|an?\s+|the\s+)?([^.;,\n]{3,80})`) ??
     first(text, String.raw`\b((?:existing|current|legacy|old)\s+[^.;,\n]{0,40}?(?:monolith|system|application|app|platform|stack|codebase|service|backend)[^.;,\n]{0,40})`) ??
     first(text, String.raw`\b(?:replac\w+|rewrit\w+|break(?:ing)? up|decompos\w+)\s+(?:our\s+|the\s+|an?\s+)?((?:existing\s+|legacy\s+)?[^.;,\n]{0,40}?monolith[^.;,\n]{0,40})`) ??
-    first(text, String.raw`\b(?:we|currently)\s+(?:have|run|running|use)\s+(?:an?\s+|our\s+)?((?:[\w.+-]+\s+){0,3}monolith[^.;,\n]{0,40})`);
+    first(text, String.raw`\b(?:we|currently)\s+(?:have|run|running|use)\s+(?:an?\s+|our\s+)?((?:[\w.+-]+\s+){0,3}monolith[^.;,\n]{0,40})`) ??
+    first(text, String.raw`\b(?:currently|today|right now|at the moment)\s*,?\s+(?:it\s+is\s+|it's\s+|we(?:'re| are)\s+(?:on\s+)?|on\s+|running\s+)?(?:an?\s+|one\s+)?((?:[\w.+-]+\s+){0,3}(?:monolith|app|application|system|stack|backend|server|database|postgres(?:ql)?|mysql)\b[^.;,\n]{0,40})`);
   if (m) out.existingSystem = stated(m[1]!.trim(), m[0]);
 }
 
@@ -497,12 +491,11 @@ function extractRefusal(text: string, out: BriefInput): void {
  */
 const EXTRACTORS: Array<[guard: RegExp | null, run: (text: string, out: BriefInput) => void]> = [
   [/surveil|track|monitor|spy|covert|secret|consent|recogni|unmask|anonymi/i, extractRefusal],
-  [/\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozen|couple|single)\b|dau|mau/i, extractUsers],
   [/\d/, extractRates],
-  [/peak|spike|burst/i, extractPeak],
+  [/peak|spike|burst|twice|double|thrice|triple/i, extractPeak],
   [/read|write/i, extractRatio],
   [/\d\s*(?:[kmgtp]i?b|bytes?|kilo|mega|giga|tera|peta)/i, extractSizes],
-  [/keep|kept|retain|retention|store|archiv|hold|held|preserv/i, extractRetention],
+  [/keep|kept|retain|retention|store|archiv|hold|held|preserv|lifetime|history|life\b/i, extractRetention],
   [/year|month/i, extractHorizon],
   [/ms\b|millisecond|second|latenc|response/i, extractLatency],
   [/%|nines/i, extractAvailability],
@@ -513,13 +506,16 @@ const EXTRACTORS: Array<[guard: RegExp | null, run: (text: string, out: BriefInp
   [/gdpr|general data|hipaa|pci|soc|ccpa|personal|pii|patient|medical|health|card/i, extractCompliance],
   [/\b(?:eu|europe|european|eea|us|usa|united states|america|american|apac|asia|australia|japan|india|singapore|latam|brazil|regions?|global\w*|worldwide|world|continents?|active)\b|-\d\b/i, extractGeography],
   [/aws|amazon|gcp|google|azure|microsoft|cloud|prem/i, extractCloud],
-  [/migrat|mov|port|transition|existing|current|legacy|old|replac|rewrit|break|decompos|monolith/i, extractExisting],
+  [/migrat|mov|port|transition|existing|current|legacy|old|replac|rewrit|break|decompos|monolith|today|right now|at the moment/i, extractExisting],
   [/must|need|should|can|could|will|may|want/i, extractFunctional],
 ];
 
 /** Extract every statement archie understands from free text. */
 export function extractFromText(text: string): BriefInput {
   const out = emptyInput(text);
+  out.workload = readWorkload(text);
+  usersFromActors(out.workload, out);
+  if (out.workload.dbNodeTps) out.limits.pgWritesPerPrimary = stated(out.workload.dbNodeTps.value, out.workload.dbNodeTps.quote);
   for (const [guard, run] of EXTRACTORS) {
     if (guard === null || guard.test(text)) run(text, out);
   }

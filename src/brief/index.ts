@@ -4,6 +4,7 @@ import { extname } from 'node:path';
 import { ArchieError } from '../errors.js';
 import { decodeText, MiB, readTextFile } from '../util/input.js';
 import { extractFromText } from './extract.js';
+import { detectArchetype } from '../knowledge/archetypes/index.js';
 import type { BriefInput } from './input.js';
 
 export { resolve, type Resolved } from './resolve.js';
@@ -60,8 +61,9 @@ export function briefFromText(text: string, where = 'brief'): BriefInput {
     throw new ArchieError('INPUT', 'the brief contains control characters; it looks like binary data', { path: where, hint: 'pass plain text or a YAML brief' });
   }
   const input = extractFromText(clean.trim());
-  if (!input.refusal && !SYSTEM_WORDS.test(clean) && !hasFacts(input)) {
-    throw new ArchieError('INPUT', 'the brief does not describe a system: archie found no product, users, traffic or requirements in it', {
+  // A brief names a kind of system, asks for one ("Design Uber"), or states a fact; only text with none of these is refused.
+  if (!input.refusal && !SYSTEM_WORDS.test(clean) && !hasFacts(input) && !ASKS_FOR_A_DESIGN.test(clean) && detectArchetype(clean).score === 0) {
+    throw new ArchieError('INPUT', 'the brief does not describe a system: archie found no kind of system, product, users, traffic or requirements in it', {
       path: where,
       hint: 'say what the system does and for whom, e.g. "a real-time chat system for 2M daily users, team of 6, GDPR"',
     });
@@ -69,6 +71,12 @@ export function briefFromText(text: string, where = 'brief'): BriefInput {
   return input;
 }
 
+/** "Design Uber", "build me a web crawler", "architect a unique ID generator": a request for a design, whatever the product. */
+const ASKS_FOR_A_DESIGN = /^\s*(?:please\s+)?(?:(?:can|could)\s+you\s+)?(?:help\s+(?:me\s+)?)?(?:design|build|architect|create|develop|implement|make|sketch|plan|scale)\s+(?:me\s+)?(?:an?\s+|the\s+|our\s+)?[\p{L}\p{N}][\p{L}\p{N}'’.-]*/iu;
+
 function hasFacts(input: BriefInput): boolean {
-  return Boolean(input.dau || input.mau || input.avgRps || input.peakRps || input.writesPerSecond || input.regulations.length || input.teamSize || input.functional.length);
+  return Boolean(
+    input.dau || input.mau || input.concurrentUsers || input.avgRps || input.peakRps || input.writesPerSecond || input.regulations.length || input.teamSize || input.functional.length ||
+      input.workload?.actors.length || input.workload?.operations.length,
+  );
 }

@@ -1,4 +1,5 @@
 import type { Cloud, Regulation } from '../model/requirements.js';
+import type { WorkloadFacts } from './workload.js';
 
 /** A value read from the brief, with the brief's own words it came from. */
 export interface Stated<T> {
@@ -58,6 +59,8 @@ export interface BriefInput {
   functional: Array<Stated<string> & { priority: 'must' | 'should' | 'could' }>;
   /** Per-node limit overrides (see knowledge/limits.ts). */
   limits: Partial<Record<'appRpsPerInstance' | 'pgWritesPerPrimary' | 'pgReadsPerNode' | 'wsConnectionsPerNode', Stated<number>>>;
+  /** Actors, operations and the shape of the load, as the brief states them (free text or YAML). */
+  workload?: WorkloadFacts;
   /** Why the brief is refused, when it is. */
   refusal?: Stated<string>;
 }

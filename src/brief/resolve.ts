@@ -11,6 +11,7 @@ import type {
 } from '../model/requirements.js';
 import type { BriefInput, Stated } from './input.js';
 import { compact, formatBytes, formatNumber, formatPercent } from './units.js';
+import { operationRates, withAssumedOperations, workloadModel } from './resolve-workload.js';
 
 /** Requirements plus everything archie had to assume or could not settle. */
 export interface Resolved {
@@ -138,7 +139,7 @@ export function resolve(input: BriefInput): Resolved {
   }
 
   // ---------------------------------------------------------------- users and load
-  const ratio: Quantity = input.readWriteRatio
+  let ratio: Quantity = input.readWriteRatio
     ? qty(input.readWriteRatio.value, 'reads per write', stated(input.readWriteRatio))
     : input.readsPerSecond && input.writesPerSecond && input.writesPerSecond.value > 0
       ? qty(input.readsPerSecond.value / input.writesPerSecond.value, 'reads per write', derived(['readsPerSecond', 'writesPerSecond'], 'reads/s ÷ writes/s'))
@@ -166,6 +167,34 @@ export function resolve(input: BriefInput): Resolved {
   }
   if (!avgRpsStated && input.peakRps) {
     avgRpsStated = qty(input.peakRps.value / peakFactor.value, 'req/s', derived(['peakRps', 'scale.peakFactor'], 'peak req/s ÷ peak factor'));
+  }
+
+  // ---------------------------------------------------------------- operations (the workload model)
+  const facts = input.workload ?? { actors: [], operations: [] };
+  const dauGuess = input.dau
+    ? { value: input.dau.value, how: 'stated' }
+    : input.mau
+      ? { value: Math.round(input.mau.value * d.dauOverMau), how: `monthly users × ${d.dauOverMau}, assumed` }
+      : { value: d.dau, how: 'assumed: the brief gives no user count' };
+  const concurrentGuess = input.concurrentUsers
+    ? { value: input.concurrentUsers.value, how: 'stated' }
+    : facts.onlineShare
+      ? { value: Math.round(dauGuess.value * facts.onlineShare.value), how: `${compact(dauGuess.value)} daily × ${formatPercent(facts.onlineShare.value, 0)} online ("${facts.onlineShare.quote}")` }
+      : { value: Math.round(dauGuess.value * d.concurrencyRatio), how: `daily users × ${d.concurrencyRatio}, the share online at once for the kind of system, assumed` };
+  const rates = operationRates(facts, { dau: dauGuess, concurrent: concurrentGuess }, peakFactor.value);
+  if (rates.operations.length > 0 && !input.avgRps && !input.peakRps) {
+    const names = rates.operations.map((o) => o.name);
+    if (rates.writes > 0 && rates.reads > 0 && !input.readWriteRatio) {
+      ratio = qty(rates.reads / rates.writes, 'reads per write', derived(['workload.operations'], 'Σ read operations/s ÷ Σ write operations/s'));
+    }
+    const total = rates.writes > 0 && rates.reads > 0 ? rates.writes + rates.reads : rates.writes > 0 ? rates.writes * (1 + ratio.value) : rates.reads * (1 + 1 / ratio.value);
+    const how =
+      rates.writes > 0 && rates.reads > 0
+        ? `Σ of the operations (${names.join(', ')})`
+        : rates.writes > 0
+          ? `Σ write operations (${names.join(', ')}) × (1 + ${formatNumber(ratio.value)} reads per write)`
+          : `Σ read operations (${names.join(', ')}) × (1 + 1 ÷ ${formatNumber(ratio.value)} reads per write)`;
+    avgRpsStated = qty(total, 'req/s', derived(['workload.operations', ...(rates.writes > 0 && rates.reads > 0 ? [] : ['scale.readWriteRatio'])], how));
   }
 
   let dau: Quantity;
@@ -213,7 +242,9 @@ export function resolve(input: BriefInput): Resolved {
 
   const concurrent: Quantity = input.concurrentUsers
     ? qty(input.concurrentUsers.value, 'users', stated(input.concurrentUsers))
-    : qty(Math.max(1, Math.round(dau.value * d.concurrencyRatio)), 'users', derived(['scale.dau'], `daily users × ${d.concurrencyRatio} (share online at the busiest moment, typical for the kind of system)`));
+    : facts.onlineShare
+      ? qty(Math.max(1, Math.round(dau.value * facts.onlineShare.value)), 'users', derived(['scale.dau'], `daily users × ${formatPercent(facts.onlineShare.value, 0)} online at once ("${facts.onlineShare.quote}")`))
+      : qty(Math.max(1, Math.round(dau.value * d.concurrencyRatio)), 'users', derived(['scale.dau'], `daily users × ${d.concurrencyRatio} (share online at the busiest moment, typical for the kind of system)`));
 
   const bytesQ = (s: Stated<number> | undefined, def: number, field: string, label: string, reason: string, override: string): Quantity =>
     s ? qty(s.value, 'bytes', stated(s)) : qty(def, 'bytes', assume(ctx, field, label, formatBytes(def), reason, override));
@@ -250,10 +281,22 @@ export function resolve(input: BriefInput): Resolved {
     });
   }
 
+  // Horizons: the ones the brief states, and the retention period when it is longer than a year
+  // (storage reaches its steady state there: "keep everything for 5 years", "a 10-year lifetime").
+  const retentionMonthsStated = input.retentionDays ? Math.round(input.retentionDays.value / 30.4167) : 0;
+  const horizonSet = new Set(input.horizonsMonths.map((h) => h.value));
+  if (retentionMonthsStated > 12 && retentionMonthsStated <= 120) horizonSet.add(retentionMonthsStated);
+  const longestHorizon = Math.max(12, ...horizonSet);
+  const statesLoad = Boolean(input.avgRps || input.peakRps || input.dau || input.mau || facts.operations.length);
+  // A compound default over many years would dominate every figure of a brief that states today's volume.
+  const growthDefault = statesLoad && longestHorizon > 12 ? 0 : d.growthPerMonth;
   const growth: Quantity = input.growthPerMonth
     ? qty(input.growthPerMonth.value, 'per month', stated(input.growthPerMonth))
-    : qty(d.growthPerMonth, 'per month', assume(ctx, 'growthPerMonth', 'Growth of users and traffic', `${formatPercent(d.growthPerMonth, 1)} per month (compound)`,
-      'moderate growth for a product after launch', 'YAML growth.perMonth or growth.doublingMonths, or "doubling every 6 months"'));
+    : qty(growthDefault, 'per month', assume(ctx, 'growthPerMonth', 'Growth of users and traffic', growthDefault === 0 ? 'none: the stated volume is held flat' : `${formatPercent(d.growthPerMonth, 1)} per month (compound)`,
+      growthDefault === 0
+        ? `the brief states its volume and sizes ${formatNumber(longestHorizon / 12, 1)} years ahead without a growth rate; compounding a guessed rate over that long would outweigh every stated number`
+        : 'moderate growth for a product after launch',
+      'YAML growth.perMonth or growth.doublingMonths, or "30% a year", "doubling every 6 months" in the brief'));
 
   // ---------------------------------------------------------------- quality targets
   let p99 = input.p99Ms ? qty(input.p99Ms.value, 'ms', stated(input.p99Ms)) : undefined;
@@ -369,7 +412,7 @@ export function resolve(input: BriefInput): Resolved {
     functional.push({ id: `FR-${n++}`, text: f.text, type: 'functional', priority: f.priority, provenance: assumed(`a core capability of ${archetype.name.toLowerCase()} systems`) });
   }
 
-  const horizonsMonths = [...new Set(input.horizonsMonths.map((h) => h.value))].sort((a, b) => a - b);
+  const horizonsMonths = [...horizonSet].sort((a, b) => a - b);
 
   const title = input.title ?? titleFrom(text, archetype);
   const requirements: Requirements = {
@@ -406,6 +449,7 @@ export function resolve(input: BriefInput): Resolved {
     horizonsMonths,
     personalData,
     functional,
+    workload: workloadModel(withAssumedOperations(rates, ratio.value, avgRps, dau.value, rpud.value, archetype), peakFactor.value, []),
   };
   return { requirements, archetype, assumptions: ctx.assumptions, openQuestions: ctx.openQuestions, warnings: ctx.warnings };
 }

@@ -1,29 +1,9 @@
 import { z } from 'zod';
 
-/**
- * Where a value came from. Every requirement and figure carries one, so a reader can tell a number
- * the user gave from one archie worked out or one it had to assume.
- */
-export const ProvenanceSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('stated'),
-    /** The words of the brief the value was read from, verbatim. */
-    quote: z.string(),
-  }),
-  z.object({
-    kind: z.literal('derived'),
-    /** The inputs it was computed from (requirement paths or capacity ids). */
-    from: z.array(z.string()),
-    /** How, in one line. */
-    how: z.string(),
-  }),
-  z.object({
-    kind: z.literal('assumed'),
-    /** Why this default. */
-    reason: z.string(),
-  }),
-]);
-export type Provenance = z.infer<typeof ProvenanceSchema>;
+import { ProvenanceSchema, type Provenance } from './provenance.js';
+import { WorkloadSchema } from './workload.js';
+
+export { ProvenanceSchema, type Provenance };
 
 const num = z.number().finite();
 
@@ -112,6 +92,8 @@ export const RequirementsSchema = z.object({
   /** Personal data is processed (drives privacy-by-design items). */
   personalData: z.object({ value: z.boolean(), provenance: ProvenanceSchema }),
   functional: z.array(FunctionalRequirementSchema),
+  /** Actors, operations and their rates: what the load figures are summed from. */
+  workload: WorkloadSchema,
 });
 export type Requirements = z.infer<typeof RequirementsSchema>;
 

@@ -83,6 +83,24 @@ export function planCapacity(ctx: PlanContext): CapacityPlan {
   add('peak-write-rps', 'load', 'Peak writes/s', 'req/s', 'peak req/s ÷ (R + 1)', ['peak-rps', 'scale.readWriteRatio'], peakWrites, { digits: 1 });
   add('writes-per-day', 'load', 'Records written per day', 'records/day', 'average req/s ÷ (R + 1) × 86,400 s', ['avg-rps', 'scale.readWriteRatio'], (m) => avgWrites(m) * CONVENTIONS.secondsPerDay);
 
+  // ---------------------------------------------------------------- operations, one figure each
+  const w = req.workload;
+  for (const op of w.operations) {
+    const label = op.name.charAt(0).toUpperCase() + op.name.slice(1);
+    const unit = op.kind === 'write' ? 'writes/s' : 'reads/s';
+    add(`op-${op.id}`, 'load', `${label} (average)`, unit, op.formula, [`workload.operations.${op.id}`, 'growthPerMonth'], (m) => op.averagePerSecond * g(m), { digits: 1 });
+    add(`op-${op.id}-peak`, 'load', `${label} at peak`, unit, `${op.name} average/s × peak factor`, [`op-${op.id}`, 'scale.peakFactor'], (m) => op.peakPerSecond * g(m), { digits: 1 });
+    if (op.fanout !== null) {
+      add(`op-${op.id}-recipients`, 'realtime', `Recipients of each ${op.name}`, 'recipients', 'stated fan-out degree × share online at once', [`workload.operations.${op.id}`], () => op.fanout!, { digits: 1 });
+      add(`op-${op.id}-fanout-peak`, 'realtime', `Deliveries from ${op.name} at peak (fan-out)`, 'msg/s', `${op.name} at peak × recipients per ${op.name}`, [`op-${op.id}-peak`, `op-${op.id}-recipients`], (m) => op.peakPerSecond * op.fanout! * g(m));
+      add(`op-${op.id}-fanout-avg`, 'realtime', `Deliveries from ${op.name} (average, fan-out)`, 'msg/s', `${op.name} average/s × recipients per ${op.name}`, [`op-${op.id}`, `op-${op.id}-recipients`], (m) => op.averagePerSecond * op.fanout! * g(m));
+    }
+  }
+  if (w.operations.some((o) => o.rowsWritten > 1)) {
+    const rowsAvg = w.operations.reduce((t, o) => t + o.averagePerSecond * o.rowsWritten, 0);
+    add('db-rows-written-peak', 'database', 'Database rows written at peak', 'writes/s', 'Σ write operations at peak × rows each one writes', ['workload.operations', 'scale.peakFactor'], (m) => rowsAvg * s.peakFactor.value * g(m));
+  }
+
   // ---------------------------------------------------------------- bandwidth
   const blobsPerSecondAvg: At = (m) => (s.dau.value * g(m) * s.blobsPerUserPerDay.value) / CONVENTIONS.secondsPerDay;
   add(
@@ -110,6 +128,28 @@ export function planCapacity(ctx: PlanContext): CapacityPlan {
     ['scale.initialDataBytes', 'avg-rps', 'scale.readWriteRatio', 'scale.recordBytes', 'scale.retentionDays', 'growthPerMonth'],
     rawData, { digits: 1, stock: true },
   );
+  const recordsPerMonth = (m: number) => avgWrites(m) * CONVENTIONS.secondsPerMonth;
+  const records: At = (m) => accumulated(recordsPerMonth, m, retentionMonths);
+  add(
+    'records-stored', 'storage', 'Records stored', 'records',
+    'Σ over kept months of (average writes/s × 2,592,000 s); records older than the retention period are deleted',
+    ['avg-rps', 'scale.readWriteRatio', 'scale.retentionDays', 'growthPerMonth'], records, { stock: true },
+  );
+  add(
+    'data-written-month', 'storage', 'Data written per month', 'GB/month', 'average writes/s × record size × 2,592,000 s ÷ 10^9',
+    ['avg-rps', 'scale.readWriteRatio', 'scale.recordBytes'], rawPerMonth, { digits: 1 },
+  );
+  if (ctx.archetype.id === 'url-shortener' || ctx.archetype.id === 'pastebin') {
+    // One code length for the system's whole life: enough codes for every record kept at the longest horizon.
+    const longest = Math.max(12, ...horizons);
+    const needed = Math.max(1, records(longest));
+    const length = Math.max(4, Math.ceil(Math.log(needed) / Math.log(62)));
+    add(
+      'short-code-length', 'storage', 'Short code length (base62: 0-9, a-z, A-Z)', 'chars',
+      `smallest n with 62^n ≥ records stored after ${longest} months (${formatNumber(needed)})`, ['records-stored'], () => length,
+    );
+    add('short-code-space', 'storage', 'Codes available at that length', 'codes', `62^${length}`, ['short-code-length'], () => 62 ** length);
+  }
   add(
     'db-storage', 'storage', 'Database storage (with indexes and copies)', 'GB',
     `database data × (1 + ${CONVENTIONS.indexOverhead} index overhead) × ${CONVENTIONS.replicationFactor} copies`,
@@ -184,7 +224,11 @@ export function planCapacity(ctx: PlanContext): CapacityPlan {
   }
 
   // ---------------------------------------------------------------- database
-  const dbQueries: At = (m) => peakWrites(m) + peakReads(m) * (1 - hit);
+  // Rows per write: a transfer debits one account and credits another.
+  const opWrites = req.workload.operations.filter((o) => o.kind === 'write');
+  const opWriteRate = opWrites.reduce((t, o) => t + o.averagePerSecond, 0);
+  const rowsPerWrite = opWriteRate > 0 ? opWrites.reduce((t, o) => t + o.averagePerSecond * o.rowsWritten, 0) / opWriteRate : 1;
+  const dbQueries: At = (m) => peakWrites(m) * rowsPerWrite + peakReads(m) * (1 - hit);
   const dbReads: At = (m) => peakReads(m) * (1 - hit);
   add(
     'db-peak-qps', 'database', 'Peak database queries/s', 'queries/s', `peak writes/s + peak reads/s × (1 − cache hit rate ${hit})`,
@@ -211,9 +255,9 @@ export function planCapacity(ctx: PlanContext): CapacityPlan {
   );
   add(
     'db-write-primaries', 'database', 'Write primaries (shards) needed', 'shards',
-    `max(⌈peak writes/s ÷ ${formatNumber(limits.pgWritesPerPrimary.value)} per primary⌉, ⌈database data ÷ ${formatNumber(LIMITS.pgStoragePerNode.value)} GB per node⌉)`,
+    `max(⌈peak writes/s${rowsPerWrite > 1 ? ` × ${formatNumber(rowsPerWrite, 2)} rows per write` : ''} ÷ ${formatNumber(limits.pgWritesPerPrimary.value)} per primary⌉, ⌈database data ÷ ${formatNumber(LIMITS.pgStoragePerNode.value)} GB per node⌉)`,
     ['peak-write-rps', 'db-data', 'limits.pgWritesPerPrimary'],
-    (m) => Math.max(1, Math.ceil(peakWrites(m) / limits.pgWritesPerPrimary.value), Math.ceil(rawData(Math.max(1, m)) / LIMITS.pgStoragePerNode.value)),
+    (m) => Math.max(1, Math.ceil((peakWrites(m) * rowsPerWrite) / limits.pgWritesPerPrimary.value), Math.ceil(rawData(Math.max(1, m)) / LIMITS.pgStoragePerNode.value)),
   );
 
   // ---------------------------------------------------------------- messaging

@@ -1,6 +1,7 @@
 import { compact, formatBytes, formatNumber, formatPercent } from '../brief/units.js';
 import type { CapacityFigure, Design } from '../model/design.js';
 import type { Provenance, Quantity } from '../model/requirements.js';
+import type { Workload } from '../model/workload.js';
 import { asciiDiagram } from './ascii.js';
 
 /**
@@ -23,6 +24,23 @@ export function table(head: string[], rows: Array<Array<string | number>>): stri
   const out = [`| ${head.map(cell).join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   for (const r of rows) out.push(`| ${r.map(cell).join(' | ')} |`);
   return out.join('\n');
+}
+
+/** What archie understood of the load: who, doing what, how often, from which words. */
+export function workloadSection(w: Workload, peakFactor: number): string[] {
+  const out = ['### Workload model', ''];
+  if (w.actors.length) {
+    out.push(table(['Actor', 'Count', 'Counted as', 'Source'], w.actors.map((a) => [a.name, compact(a.count), a.kind === 'registered' ? 'all of them' : a.kind, provenance(a.provenance)])), '');
+  }
+  out.push(
+    table(
+      ['Operation', 'Kind', 'Average/s', `Peak/s (×${formatNumber(peakFactor, 1)})`, 'Formula', 'Source'],
+      w.operations.map((o) => [o.name + (o.rowsWritten > 1 ? ` (${formatNumber(o.rowsWritten)} rows each)` : '') + (o.fanout !== null ? ` (to ${formatNumber(o.fanout, 1)} recipients)` : ''), o.kind, formatNumber(o.averagePerSecond, 1), formatNumber(o.peakPerSecond, 1), o.formula, provenance(o.provenance)]),
+    ),
+  );
+  if (w.activeSecondsPerDay !== null) out.push('', `The load is spread over ${formatNumber(w.activeSecondsPerDay / 3600, 1)} hours a day, not 24.`);
+  if (w.unread.length) out.push('', `Not used by the reader (check these): ${w.unread.map((u) => `"${u}"`).join('; ')}.`);
+  return out;
 }
 
 export function provenance(p: Provenance): string {
@@ -86,6 +104,7 @@ export function renderMarkdown(d: Design, options: MarkdownOptions = {}): string
   const rows: Array<Array<string>> = r.functional.map((f) => [`${f.id}: ${f.text}`, 'Functional', cap(f.priority), provenance(f.provenance)]);
   nfr.forEach(([text, prio, p], i) => rows.push([`NFR-${i + 1}: ${text}`, 'Non-functional', cap(prio), provenance(p)]));
   out.push(table(['Requirement', 'Type', 'Priority', 'Source'], rows));
+  out.push('', ...workloadSection(r.workload, s.peakFactor.value));
 
   h2('Constraints');
   out.push(

@@ -3,7 +3,7 @@
 -- Columns marked "personal data" hold personal data under GDPR Art. 4: minimise, encrypt and purge them as the design says.
 
 -- User: A customer or merchant, identified for know-your-customer checks.
--- Store postgres (PostgreSQL 16); about 1M rows now, 1.8M in a year.
+-- Store postgres (PostgreSQL 16); about 1M rows now, 1M in a year.
 CREATE TABLE users (
   id         uuid NOT NULL DEFAULT gen_random_uuid(),
   email      text NOT NULL,
@@ -34,7 +34,7 @@ COMMENT ON COLUMN users.updated_at IS 'When it was last changed.';
 COMMENT ON COLUMN users.deleted_at IS 'When it was deleted (soft delete); null while live.';
 
 -- Account: A ledger account: a customer wallet, a merchant balance, or an internal account (fees, clearing, suspense).
--- Store postgres (PostgreSQL 16); about 2M rows now, 3.59M in a year.
+-- Store postgres (PostgreSQL 16); about 2M rows now, 2M in a year.
 CREATE TABLE accounts (
   id         uuid NOT NULL DEFAULT gen_random_uuid(),
   owner_id   uuid,
@@ -65,7 +65,7 @@ COMMENT ON COLUMN accounts.created_at IS 'When it was created.';
 COMMENT ON COLUMN accounts.updated_at IS 'When it was last changed.';
 
 -- Payment: Money moving from one account to another.
--- Store postgres (PostgreSQL 16); about 233M rows now, 3.71B in a year.
+-- Store postgres (PostgreSQL 16); about 233M rows now, 2.8B in a year.
 CREATE TABLE payments (
   id               uuid NOT NULL DEFAULT gen_random_uuid(),
   payer_account_id uuid NOT NULL,
@@ -104,7 +104,7 @@ COMMENT ON COLUMN payments.created_at IS 'When it was created.';
 COMMENT ON COLUMN payments.updated_at IS 'When it was last changed.';
 
 -- Refund: Money returned from a payment, in full or in part.
--- Store postgres (PostgreSQL 16); about 7.78M rows now, 124M in a year.
+-- Store postgres (PostgreSQL 16); about 7.78M rows now, 93.3M in a year.
 CREATE TABLE refunds (
   id              uuid NOT NULL DEFAULT gen_random_uuid(),
   payment_id      uuid NOT NULL,
@@ -138,7 +138,7 @@ COMMENT ON COLUMN refunds.created_at IS 'When it was created.';
 COMMENT ON COLUMN refunds.updated_at IS 'When it was last changed.';
 
 -- JournalEntry: One balanced ledger transaction: its postings sum to zero. Never updated; corrections are reversing entries.
--- Store postgres (PostgreSQL 16); about 241M rows now, 3.84B in a year.
+-- Store postgres (PostgreSQL 16); about 241M rows now, 2.89B in a year.
 CREATE TABLE journal_entries (
   id             uuid NOT NULL DEFAULT gen_random_uuid(),
   kind           text NOT NULL,
@@ -167,7 +167,7 @@ COMMENT ON COLUMN journal_entries.created_at IS 'When it was created.';
 COMMENT ON COLUMN journal_entries.updated_at IS 'When it was last changed.';
 
 -- LedgerEntry: A debit or credit posting to one account within a journal entry; append-only.
--- Store postgres (PostgreSQL 16); about 389M rows now, 6.19B in a year.
+-- Store postgres (PostgreSQL 16); about 389M rows now, 4.67B in a year.
 CREATE TABLE ledger_entries (
   id               uuid NOT NULL DEFAULT gen_random_uuid(),
   journal_entry_id uuid NOT NULL,

@@ -9,7 +9,7 @@ SET lock_timeout = '5s';
 SET statement_timeout = '60s';
 
 -- User: A person; one identity can belong to several tenants.
--- Store postgres (PostgreSQL 16); about 60k rows now, 121k in a year.
+-- Store postgres (PostgreSQL 16); about 60k rows now, 60k in a year.
 CREATE TABLE users (
   id            uuid NOT NULL DEFAULT gen_random_uuid(),
   email         text NOT NULL,
@@ -36,7 +36,7 @@ COMMENT ON COLUMN users.updated_at IS 'When it was last changed.';
 COMMENT ON COLUMN users.deleted_at IS 'When it was deleted (soft delete); null while live.';
 
 -- Tenant: A customer organisation with its plan and data region.
--- Store postgres (PostgreSQL 16); about 3,000 rows now, 6,037 in a year.
+-- Store postgres (PostgreSQL 16); about 3,000 rows now, 3,000 in a year.
 CREATE TABLE tenants (
   id         uuid NOT NULL DEFAULT gen_random_uuid(),
   name       text NOT NULL,
@@ -70,7 +70,7 @@ COMMENT ON COLUMN tenants.updated_at IS 'When it was last changed.';
 COMMENT ON COLUMN tenants.deleted_at IS 'When it was deleted (soft delete); null while live.';
 
 -- Membership: A user's role in a tenant. Part of identity: the tenant switcher lists a user's memberships before any tenant is chosen.
--- Store postgres (PostgreSQL 16); about 66k rows now, 133k in a year.
+-- Store postgres (PostgreSQL 16); about 66k rows now, 66k in a year.
 CREATE TABLE memberships (
   id         uuid NOT NULL DEFAULT gen_random_uuid(),
   tenant_id  uuid NOT NULL,
@@ -103,7 +103,7 @@ COMMENT ON COLUMN memberships.created_at IS 'When it was created.';
 COMMENT ON COLUMN memberships.updated_at IS 'When it was last changed.';
 
 -- Project: A body of work inside a tenant.
--- Store postgres (PostgreSQL 16); about 30k rows now, 60.4k in a year.
+-- Store postgres (PostgreSQL 16); about 30k rows now, 30k in a year.
 CREATE TABLE projects (
   id         uuid NOT NULL DEFAULT gen_random_uuid(),
   tenant_id  uuid NOT NULL,
@@ -140,7 +140,7 @@ COMMENT ON COLUMN projects.updated_at IS 'When it was last changed.';
 COMMENT ON COLUMN projects.deleted_at IS 'When it was deleted (soft delete); null while live.';
 
 -- Task: A work item in a project.
--- Store postgres (PostgreSQL 16); about 3.09M rows now, 52.1M in a year.
+-- Store postgres (PostgreSQL 16); about 3.09M rows now, 37M in a year.
 CREATE TABLE tasks (
   id          uuid NOT NULL DEFAULT gen_random_uuid(),
   tenant_id   uuid NOT NULL,
@@ -186,7 +186,7 @@ COMMENT ON COLUMN tasks.updated_at IS 'When it was last changed.';
 COMMENT ON COLUMN tasks.deleted_at IS 'When it was deleted (soft delete); null while live.';
 
 -- AuditLog: Who did what, when, in a tenant; append-only.
--- Store postgres (PostgreSQL 16); about 7.71M rows now, 130M in a year.
+-- Store postgres (PostgreSQL 16); about 7.71M rows now, 92.6M in a year.
 CREATE TABLE audit_logs (
   id         uuid NOT NULL DEFAULT gen_random_uuid(),
   tenant_id  uuid NOT NULL,

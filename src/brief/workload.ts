@@ -1,0 +1,469 @@
+import { NUMBER_SRC, parseNumber, periodSeconds } from './units.js';
+
+/**
+ * The workload reader: free text → who uses the system (actors), what they do and how often
+ * (operations), in the brief's own words. It reads the shapes people use to state load:
+ *
+ * - populations: "5M daily players", "20k couriers online", "400 tenant companies", "DAU of 5M";
+ * - absolute rates: "100 million short links per day", "10,000 IDs per second", "2k rps";
+ * - per-actor rates: "150M daily users, each posting 0.5 tweets a day", "every user sends 10
+ *   emails and receives 40 emails a day", "opens the leaderboard about once a day",
+ *   "3 requests per user per minute";
+ * - intervals: "location every 5 seconds", "one request every 15 seconds";
+ * - activity: "navigate about 35 minutes per week", trading hours "09:30 to 16:00";
+ * - shape: "10 reads per write", "10:1 reads", fan-out ("400 friends", "10% of them online"),
+ *   "each transfer updates two accounts".
+ *
+ * Every fact keeps the words it came from. Nothing is guessed here: turning the facts into rates
+ * (and filling what is missing) is resolve's job, where every default becomes an assumption.
+ */
+
+export type ActorKind = 'daily' | 'monthly' | 'concurrent' | 'registered';
+export type ActorNature = 'people' | 'devices' | 'organisations';
+export type OpKind = 'write' | 'read';
+
+export interface StatedActor {
+  /** The noun as written, singular and lower-case: "player", "courier", "tenant company". */
+  name: string;
+  count: number;
+  kind: ActorKind;
+  nature: ActorNature;
+  quote: string;
+  /** Offset in the brief (orders facts; ties operations to the nearest actor). */
+  at: number;
+}
+
+export interface StatedOperation {
+  /** What is done, as a short phrase: "tweet", "short link", "open the leaderboard", "location update". */
+  name: string;
+  kind: OpKind;
+  /** How the brief states its rate (exactly one applies). */
+  rate:
+    | { basis: 'absolute'; perSecond: number; peak: boolean; /** Seconds of the period the brief stated it over (86,400 for "a day"). */ period: number }
+    | { basis: 'per-actor'; perDay: number }
+    | { basis: 'interval'; seconds: number };
+  /** The actor it belongs to (name), when the brief ties it to one. */
+  actor?: string;
+  quote: string;
+  at: number;
+}
+
+export interface WorkloadFacts {
+  actors: StatedActor[];
+  operations: StatedOperation[];
+  /** Reads per write, when stated. */
+  readsPerWrite?: { value: number; quote: string };
+  /** Seconds a day the system is in use when not all day (trading hours, business hours). */
+  activeWindow?: { seconds: number; quote: string };
+  /** Time each actor spends using the system per day, in seconds ("35 minutes per week"). */
+  activity?: { secondsPerDay: number; actor?: string; quote: string };
+  /** Share of an actor population online at once ("10% of those are online"). */
+  onlineShare?: { value: number; quote: string };
+  /** Recipients of each event: friends, followers, members. */
+  fanout?: { degree: number; noun: string; quote: string };
+  /** Rows touched by each write ("each transfer updates two accounts"). */
+  legs?: { value: number; quote: string };
+  /** A population the brief asks to grow to ("what changes if we grow to 500 million DAU"). */
+  growthTarget?: { count: number; quote: string };
+  /** Stated throughput of one database node ("a relational database node handles about 1,000 TPS"). */
+  dbNodeTps?: { value: number; quote: string };
+}
+
+// ------------------------------------------------------------------ vocabulary
+
+/** People: singular → plural forms are produced by pluralize(). Compound names first. */
+const PEOPLE = [
+  'daily active user', 'monthly active user', 'active user', 'user', 'person', 'people', 'player', 'gamer', 'driver', 'rider', 'passenger', 'courier',
+  'customer', 'shopper', 'buyer', 'seller', 'merchant', 'vendor', 'host', 'guest', 'employee', 'staff member', 'worker', 'agent', 'trader',
+  'investor', 'student', 'teacher', 'learner', 'patient', 'doctor', 'clinician', 'member', 'subscriber', 'follower', 'listener', 'viewer',
+  'reader', 'writer', 'author', 'creator', 'streamer', 'participant', 'connection', 'websocket connection', 'session', 'attendee', 'visitor', 'developer', 'engineer', 'admin', 'operator',
+  'citizen', 'voter', 'fan', 'contributor', 'editor', 'musician', 'artist', 'traveler', 'traveller', 'tourist', 'diner', 'client',
+];
+const DEVICES = ['device', 'sensor', 'meter', 'vehicle', 'car', 'truck', 'scooter', 'bike', 'phone', 'camera', 'machine', 'robot', 'drone', 'thermostat', 'tracker', 'gateway', 'charger', 'satellite'];
+const ORGS = ['tenant', 'tenant company', 'company', 'companies', 'organisation', 'organization', 'business', 'restaurant', 'store', 'shop', 'hotel', 'clinic', 'hospital', 'school', 'bank', 'brand', 'advertiser', 'team', 'workspace'];
+
+function plural(word: string): string {
+  if (word === 'person') return 'people';
+  if (word === 'people' || word === 'staff' || word.endsWith('s')) return word;
+  if (word === 'company') return 'companies';
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/(?:ch|sh|x)$/.test(word)) return `${word}es`;
+  return `${word}s`;
+}
+
+const ACTOR_FORMS = new Map<string, { name: string; nature: ActorNature }>();
+for (const [list, nature] of [[PEOPLE, 'people'], [DEVICES, 'devices'], [ORGS, 'organisations']] as const) {
+  for (const w of list) {
+    const name = w === 'people' ? 'person' : w === 'companies' ? 'company' : w;
+    ACTOR_FORMS.set(w, { name, nature });
+    ACTOR_FORMS.set(plural(w), { name, nature });
+  }
+}
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ACTOR_SRC = [...ACTOR_FORMS.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+
+/** Words that end a noun phrase of an operation: units, time, filler. */
+const NOT_OPERATION = new Set([
+  'second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'times', 'time',
+  'percent', 'ms', 'milliseconds', 'engineers', 'developers', 'people', 'nines', 'regions', 'zones', 'characters', 'chars', 'bytes', 'symbols',
+  'servers', 'nodes', 'instances', 'machines', 'pools', 'metrics', 'items', 'percentiles', 'dollars', 'euros', 'usd', 'eur', 'shares',
+]);
+
+/** Heads of operations that read rather than write. */
+const READ_HEADS = /^(?:reads?|views?|page ?views?|redirects?|lookups?|searches?|queries|query|fetches?|downloads?|visits?|plays?|impressions?|opens?|loads?|gets?|resolutions?|resolves?|checks?|polls?|refreshes?)$/;
+/** Verbs (any form) that read. */
+const READ_VERBS = /^(?:read|reads|reading|view|views|viewing|open|opens|opening|check|checks|checking|browse|browses|browsing|watch|watches|watching|search|searches|searching|fetch|fetches|fetching|load|loads|loading|visit|visits|visiting|look|looks|looking|get|gets|getting|see|sees|seeing|scroll|scrolls|scrolling|refresh|refreshes|refreshing|stream|streams|streaming|download|downloads|downloading|query|queries|querying)$/;
+
+/** Words before a count that make it something other than a population ("top 10 players", "averaging 4 participants"). */
+const NOT_POPULATION_BEFORE = /\b(?:has|have|had|top|the|first|last|bottom|best|next|other|those|these|all|averag\w*|of up to|groups? of|rooms? of|teams? of|per|each|with up to|max(?:imum)?(?:\s+of)?|at most|up to|grow(?:s|ing)? to|reach(?:es|ing)?|scale(?:s)? to|target of|goal of)\s*$/;
+/** Before a rate: a limit or a node's capacity, not load ("no more than 2 posts per second", "a server can push 100,000 messages per second"). */
+const NOT_LOAD_BEFORE = /(?:\b(?:no more than|not more than|at most|limit(?:ed)? (?:to|of)|maximum of|cap(?:ped)? (?:at|of)|throttl\w*|quota of)\s*$)|(?:\b(?:node|server|instance|machine|broker|shard|disk|database|db|cpu|core|box)s?\b[^,.]{0,30}\b(?:handles?|does|do|can|could|manages?|pushes|push|takes?|serves?|processes|sustains?)\b[^,.]{0,20}$)/;
+/** A verb (any form) to name an operation by: "sends 10 emails" → "send email". */
+function verbBase(word: string | undefined): string | undefined {
+  if (!word) return undefined;
+  const w = word.toLowerCase();
+  if (/^(?:and|or|about|around|roughly|approximately|nearly|almost|over|under|than|of|with|the|a|an|some|new|more|is|are|be|to|we|it|they|that|which|who|also|each|every|per|only|just|least|most|up)$/.test(w)) return undefined;
+  if (w.endsWith('ing') && w.length > 5) {
+    const stem = w.slice(0, -3).replace(/([bdgmnprt])\1$/, '$1');
+    return /^(?:us|mak|tak|receiv|writ|shar|stor|issu|schedul|sav|serv|leav|giv|hav)$/.test(stem) || /(?:[bcdfgkpstz]l|at|iz|ut|iv|uc|ov|rs|as|ur|rg|rv|ac|ic)$/.test(stem) ? `${stem}e` : stem;
+  }
+  if (w.endsWith('es') && /(?:ches|shes|xes|sses)$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !w.endsWith('ss') && w.length > 3) return w.slice(0, -1);
+  return w;
+}
+
+const PERIOD = String.raw`(s|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|wks?|weeks?|months?|years?)`;
+const PER = String.raw`(?:per|a|an|each|every|\/)`;
+const NUM = `(${NUMBER_SRC})`;
+/** A count as written: digits with a magnitude, or number words. */
+const COUNT = String.raw`(${NUMBER_SRC}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|a hundred|a thousand|half a million|a million|a billion)`;
+
+function countOf(text: string): number | null {
+  const t = text.toLowerCase().trim();
+  const words: Record<string, number> = { 'a hundred': 100, 'a thousand': 1e3, 'half a million': 5e5, 'a million': 1e6, 'a billion': 1e9 };
+  return words[t] ?? parseNumber(t);
+}
+
+function singular(noun: string): string {
+  const w = noun.toLowerCase();
+  const known = ACTOR_FORMS.get(w);
+  if (known) return known.name;
+  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (/(?:ches|shes|xes|sses)$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !w.endsWith('ss') && w.length > 2) return w.slice(0, -1);
+  return w;
+}
+
+function clean(q: string): string {
+  return q.trim().replace(/\s+/g, ' ');
+}
+
+/** Sentences with their offsets; a period between digits ("0.5") does not end one. */
+function sentences(text: string): { text: string; at: number }[] {
+  const out: { text: string; at: number }[] = [];
+  const re = /[^.!?;\n]+(?:\.(?=\d)[^.!?;\n]*)*/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) if (m[0].trim()) out.push({ text: m[0], at: m.index });
+  return out;
+}
+
+// ------------------------------------------------------------------ actors
+
+const QUAL = String.raw`(?:(daily|monthly|weekly|concurrent(?:ly)?(?:\s+active)?|simultaneous|online|registered|active|total|paying|new)\s+)?(?:(active)\s+)?`;
+
+function readActors(text: string, facts: WorkloadFacts): void {
+  const re = new RegExp(String.raw`\b${COUNT}\s*\+?\s*${QUAL}(${ACTOR_SRC})\b`, 'giu');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const count = countOf(m[1]!);
+    if (count === null) continue;
+    const noun = m[4]!.toLowerCase();
+    const form = ACTOR_FORMS.get(noun)!;
+    // "a user" / "one player" are not populations, nor "top 10 players" or "averaging 4 participants".
+    if (count <= 1 && !/\d/.test(m[1]!)) continue;
+    if (NOT_POPULATION_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index).toLowerCase())) {
+      if (/grow|reach|scale|target|goal/.test(text.slice(Math.max(0, m.index - 24), m.index).toLowerCase())) facts.growthTarget ??= { count, quote: clean(text.slice(Math.max(0, m.index - 16), m.index + m[0].length)) };
+      continue;
+    }
+    const qual = `${m[2] ?? ''} ${m[3] ?? ''} ${noun}`.toLowerCase();
+    const tail = text.slice(m.index + m[0].length, m.index + m[0].length + 40).toLowerCase();
+    const head = text.slice(Math.max(0, m.index - 30), m.index).toLowerCase();
+    let kind: ActorKind;
+    if (/concurrent|simultaneous|online/.test(qual) || /^\s*(?:are\s+)?(?:online|connected|at once|at the same time|at any (?:one )?(?:time|moment)|concurrently|simultaneously)/.test(tail) || /\b(?:concurrent|simultaneous|peak of)\s*$/.test(head)) kind = 'concurrent';
+    else if (/daily/.test(qual) || /^\s*(?:a|per|each|every)\s+day\b|^\s*daily\b/.test(tail)) kind = 'daily';
+    else if (/monthly/.test(qual) || /^\s*(?:a|per|each|every)\s+month\b|^\s*monthly\b/.test(tail)) kind = 'monthly';
+    else kind = form.nature === 'devices' ? 'concurrent' : 'registered';
+    const name = form.name.replace(/^(?:daily active|monthly active|active) /, '');
+    // Connections and sessions are people online, and only when the brief says so.
+    if ((name === 'connection' || name === 'websocket connection' || name === 'session') && kind !== 'concurrent') continue;
+    facts.actors.push({ name, count, kind, nature: form.nature, quote: clean(m[0]), at: m.index });
+  }
+  // Abbreviations: "5M DAU", "DAU of 5M", "25 million MAU".
+  const abbrev = new RegExp(String.raw`\b${COUNT}\s*(DAU|MAU|daily actives|monthly actives)\b|\b(DAU|MAU)\s*(?:of|is|=|:|~|around|about)?\s*${NUM}`, 'giu');
+  while ((m = abbrev.exec(text)) !== null) {
+    const n = countOf(m[1] ?? m[4]!);
+    const which = (m[2] ?? m[3]!).toLowerCase();
+    if (n === null) continue;
+    const lead = text.slice(Math.max(0, m.index - 24), m.index).toLowerCase();
+    if (/grow|reach|scale|target|goal/.test(lead)) {
+      facts.growthTarget ??= { count: n, quote: clean(text.slice(Math.max(0, m.index - 16), m.index + m[0].length)) };
+      continue;
+    }
+    facts.actors.push({ name: 'user', count: n, kind: /^d/.test(which) ? 'daily' : 'monthly', nature: 'people', quote: clean(m[0]), at: m.index });
+  }
+  // "so about 100 million use it daily": a daily count of the population just named.
+  const useDaily = new RegExp(String.raw`\b${COUNT}\s+(?:of them\s+)?(?:use|used|play|open|visit)\s+(?:it|the (?:app|feature|service|product|site))\s+(daily|every day|each day|a day|monthly|each month|a month)`, 'giu');
+  while ((m = useDaily.exec(text)) !== null) {
+    const n = countOf(m[1]!);
+    if (n === null) continue;
+    facts.actors.push({ name: 'user', count: n, kind: /month/i.test(m[2]!) ? 'monthly' : 'daily', nature: 'people', quote: clean(m[0]), at: m.index });
+  }
+  // "10% of those are online at any moment".
+  const share = /\b(\d+(?:\.\d+)?)\s*%\s*of\s+(?:them|those|these|the (?:users|players|people|drivers|clients)|users|players)\s+(?:are\s+)?(?:online|connected|active at (?:once|any (?:one )?(?:time|moment))|concurrent)/iu.exec(text);
+  if (share) facts.onlineShare = { value: Number(share[1]) / 100, quote: clean(share[0]) };
+}
+
+// ------------------------------------------------------------------ operations
+
+/** A noun phrase of 1–3 words ending in the head noun, as in "short links", "HTML pages", "payment transactions". */
+const PHRASE = String.raw`((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)`;
+
+function phraseHead(phrase: string): { name: string; head: string } | null {
+  const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
+  // Drop leading articles and qualifiers that are not part of the thing.
+  while (words.length && /^(?:new|more|about|around|roughly|approximately|some|the|a|an|of|total|unique|distinct|incoming|outgoing|average|up|to|over|nearly|almost)$/.test(words[0]!)) words.shift();
+  if (words.length === 0) return null;
+  const head = words[words.length - 1]!;
+  if (NOT_OPERATION.has(head) || ACTOR_FORMS.has(head) || /^\d/.test(head) || head.length < 2) return null;
+  // Requests, calls and hits are the whole API's load, which the scale reader takes as a total.
+  if (/^(?:requests?|reqs?|calls?|api calls?|hits?|queries|qps|rps|ops|operations)$/.test(head) && words.length === 1) return null;
+  if (words.some((w) => /^(?:and|or|with|for|in|on|per|by|than|at|is|are|be|we|our|of)$/.test(w))) return null;
+  return { name: words.map((w, i) => (i === words.length - 1 ? singular(w) : w)).join(' '), head };
+}
+
+function kindOf(head: string, verb?: string, before = ''): OpKind {
+  // "It should download 1 billion pages": the system fetching things it then stores is a write.
+  if (verb && READ_VERBS.test(verb.toLowerCase()) && !/\b(?:it|we|crawler|system|service|platform|pipeline)\b(?:\s+\w+){0,2}\s*$/i.test(before)) return 'read';
+  return READ_HEADS.test(head.toLowerCase()) ? 'read' : 'write';
+}
+
+/** Does the text before a rate tie it to each actor ("each posting", "every user sends", "users navigate")? */
+function perActorContext(sentence: string, upTo: number): { actor?: string } | null {
+  const before = sentence.slice(0, upTo).toLowerCase();
+  const each = new RegExp(String.raw`\b(?:each|every|per|an average|the average|the typical|a typical)\s+(${ACTOR_SRC})\b`, 'iu').exec(before);
+  if (each) return { actor: ACTOR_FORMS.get(each[1]!.toLowerCase())!.name };
+  if (/,\s*each\b|\beach\s+(?:of them\s+)?\w+ing\b|\bthey\s+each\b|\bon average\b.*\b(?:each|every)\b/.test(before)) return {};
+  // A sentence whose subject is a population: "Users navigate …", "Our players open …".
+  const subject = new RegExp(String.raw`^\s*(?:and\s+)?(?:our\s+|the\s+|most\s+|typical\s+)?(${ACTOR_SRC})\s+(?:\w+\s+){0,2}?(?:\w+s|\w+ed|spend|use|make|send|post|play|open|check|read|navigate|upload|order|book|ride|watch)\b`, 'iu').exec(before);
+  if (subject) return { actor: ACTOR_FORMS.get(subject[1]!.toLowerCase())!.name };
+  return null;
+}
+
+function readOperations(text: string, facts: WorkloadFacts): void {
+  for (const s of sentences(text)) {
+    const sent = s.text;
+    const taken: [number, number][] = [];
+    const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
+    const take = (a: number, b: number) => taken.push([a, b]);
+
+    // 1. "N <thing> per user per day", "N <thing> per player a day": per-actor by its own words.
+    const perUser = new RegExp(String.raw`\b${NUM}\s+${PHRASE}?\s*(?:per|a|each|for each|\/)\s+(${ACTOR_SRC})\s*${PER}\s*${PERIOD}\b`, 'giu');
+    let m: RegExpExecArray | null;
+    while ((m = perUser.exec(sent)) !== null) {
+      const n = parseNumber(m[1]!);
+      const secs = periodSeconds(m[4]!);
+      const ph = m[2] ? phraseHead(m[2]) : { name: 'request', head: 'requests' };
+      if (n === null || secs === null || !ph) continue;
+      facts.operations.push({ name: ph.name, kind: kindOf(ph.head), rate: { basis: 'per-actor', perDay: (n * 86_400) / secs }, actor: ACTOR_FORMS.get(m[3]!.toLowerCase())!.name, quote: clean(m[0]), at: s.at + m.index });
+      take(m.index, m.index + m[0].length);
+    }
+
+    // 2. "<verb> the <thing> N times a day", "once a day", "twice a week".
+    const freq = new RegExp(String.raw`\b(\w+)\s+(?:(?:the|a|an|their|its|his|her)\s+)?((?:[a-z][\w-]*\s+){0,1}[a-z][\w-]*)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?(?:(${NUMBER_SRC})\s+times|(once|twice))\s+${PER}\s*${PERIOD}\b`, 'giu');
+    while ((m = freq.exec(sent)) !== null) {
+      if (!free(m.index, m.index + m[0].length)) continue;
+      const n = m[3] ? parseNumber(m[3]) : m[4]!.toLowerCase() === 'once' ? 1 : 2;
+      const secs = periodSeconds(m[5]!);
+      if (n === null || secs === null) continue;
+      const verb = m[1]!.toLowerCase().replace(/ing$/, '').replace(/s$/, '');
+      const obj = m[2]!.toLowerCase().replace(/\s+(?:about|around|roughly)$/, '');
+      const ctx = perActorContext(sent, m.index) ?? {};
+      facts.operations.push({ name: `${verb} the ${obj}`, kind: kindOf(obj, m[1], sent.slice(0, m.index)), rate: { basis: 'per-actor', perDay: (n * 86_400) / secs }, ...(ctx.actor && { actor: ctx.actor }), quote: clean(m[0]), at: s.at + m.index });
+      take(m.index, m.index + m[0].length);
+    }
+
+    // 3. "N <thing> a day" (with "and N <thing>" before a shared period: "sends 10 emails and receives 40 emails a day").
+    const rate = new RegExp(String.raw`\b(?:(\w+)\s+)?${COUNT}\s+${PHRASE}((?:\s+and\s+(?:\w+\s+)?${NUMBER_SRC}\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)*)\s*${PER}\s*${PERIOD}\b`, 'giu');
+    while ((m = rate.exec(sent)) !== null) {
+      if (!free(m.index, m.index + m[0].length)) continue;
+      const secs = periodSeconds(m[5]!);
+      if (secs === null) continue;
+      // Money and sizes are not operations.
+      if (/[$€£]\s*$/.test(sent.slice(Math.max(0, m.index - 2), m.index + (m[1] ? m[1].length + 1 : 0)))) continue;
+      const parts: { verb?: string; n: string; phrase: string; offset: number }[] = [{ ...(m[1] && { verb: m[1] }), n: m[2]!, phrase: m[3]!, offset: m.index }];
+      if (m[4]) {
+        const more = new RegExp(String.raw`\s+and\s+(?:(\w+)\s+)?(${NUMBER_SRC})\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)`, 'giu');
+        let k: RegExpExecArray | null;
+        while ((k = more.exec(m[4])) !== null) parts.push({ ...(k[1] && { verb: k[1] }), n: k[2]!, phrase: k[3]!, offset: m.index });
+      }
+      const ctx = perActorContext(sent, m.index + (m[1] ? m[1].length + 1 : 0));
+      // A period that runs over a longer span ("5 years") without "per" is a duration, not a rate.
+      if (!/\b(?:per|a|an|each|every)\s+\w+$|\/\s*\w+$/i.test(m[0])) continue;
+      const lead = `${sent.slice(Math.max(0, m.index - 60), m.index)}${m[1] ? `${m[1]} ` : ''}`.toLowerCase();
+      if (NOT_LOAD_BEFORE.test(lead)) continue;
+      const peak = isPeakRate(sent, m.index) || /^(?:sustain|sustains|handle|handles|withstand|absorb|peak|peaks)$/i.test(m[1] ?? '');
+      for (const p of parts) {
+        const n = countOf(p.n);
+        const ph = phraseHead(p.phrase);
+        if (n === null || !ph) continue;
+        const verb = verbBase(p.verb);
+        const name = verb && !/^(?:sustain|handle|withstand|absorb|peak|expect|get|receive|see|process|have|need|take|support|ingest|keep)$/.test(verb) ? `${verb} ${ph.name}` : ph.name;
+        const kind = kindOf(ph.head, p.verb, sent.slice(0, p.offset));
+        const op: StatedOperation = ctx
+          ? { name, kind, rate: { basis: 'per-actor', perDay: (n * 86_400) / secs }, ...(ctx.actor && { actor: ctx.actor }), quote: clean(m[0]), at: s.at + m.index }
+          : { name, kind, rate: { basis: 'absolute', perSecond: n / secs, peak, period: secs }, quote: clean(m[0]), at: s.at + m.index };
+        facts.operations.push(op);
+      }
+      take(m.index, m.index + m[0].length);
+    }
+
+    // 3b. "10M daily meetings", "50k monthly invoices": a count of things per period.
+    const daily = new RegExp(String.raw`\b${COUNT}\s+(daily|hourly|weekly|monthly|yearly|annual)\s+${PHRASE}`, 'giu');
+    while ((m = daily.exec(sent)) !== null) {
+      if (!free(m.index, m.index + m[0].length)) continue;
+      const n = countOf(m[1]!);
+      const ph = phraseHead(m[3]!.split(/\s+(?:averaging|of|with|lasting|that|which)\b/i)[0]!);
+      const per = { daily: 86_400, hourly: 3_600, weekly: 604_800, monthly: 2_592_000, yearly: 31_536_000, annual: 31_536_000 }[m[2]!.toLowerCase() as 'daily'];
+      if (n === null || !ph || ACTOR_FORMS.has(ph.head)) continue;
+      if (NOT_LOAD_BEFORE.test(sent.slice(Math.max(0, m.index - 60), m.index).toLowerCase())) continue;
+      facts.operations.push({ name: ph.name, kind: kindOf(ph.head), rate: { basis: 'absolute', perSecond: n / per, peak: false, period: per }, quote: clean(m[0]), at: s.at + m.index });
+      take(m.index, m.index + m[0].length);
+    }
+
+    // 4. Rates by unit: "2k rps", "500 writes/s", "10,000 IDs per second" is above; "5k req/s".
+    const unit = new RegExp(String.raw`\b${NUM}\s*(rps|qps|tps|wps|req\/s|reqs\/s|requests\/s|writes\/s|reads\/s|ops\/s|msg\/s|msgs\/s|messages\/s|events\/s|queries\/s)\b`, 'giu');
+    while ((m = unit.exec(sent)) !== null) {
+      if (!free(m.index, m.index + m[0].length)) continue;
+      const n = parseNumber(m[1]!);
+      if (n === null) continue;
+      if (NOT_LOAD_BEFORE.test(sent.slice(Math.max(0, m.index - 60), m.index).toLowerCase())) continue;
+      const u = m[2]!.toLowerCase();
+      const kind: OpKind | 'total' = /^(?:wps|writes|msg|messages|events|tps)/.test(u) ? 'write' : /^reads/.test(u) ? 'read' : 'total';
+      // A total request rate ("2k rps") is the whole API, not one operation: the scale reader takes it.
+      if (kind === 'total') continue;
+      const name = kind === 'write' ? (/^(?:msg|messages)/.test(u) ? 'message' : /^events/.test(u) ? 'event' : /^tps/.test(u) ? 'transaction' : 'write') : kind === 'read' ? 'read' : 'request';
+      facts.operations.push({ name, kind, rate: { basis: 'absolute', perSecond: n, peak: isPeakRate(sent, m.index), period: 1 }, quote: clean(m[0]), at: s.at + m.index });
+      take(m.index, m.index + m[0].length);
+    }
+
+    // 5. Intervals: "location every 5 seconds", "one request every 15 seconds", "reports every minute".
+    const every = new RegExp(String.raw`\b(?:every|each)\s+(?:(${NUMBER_SRC}|few|couple of)\s+)?(seconds?|secs?|s|minutes?|mins?|hours?)\b`, 'giu');
+    const intervals: { seconds: number; name: string; idx: number; len: number; good: boolean }[] = [];
+    while ((m = every.exec(sent)) !== null) {
+      if (!free(m.index, m.index + m[0].length)) continue;
+      const n = m[1] ? (/few|couple/i.test(m[1]) ? null : parseNumber(m[1])) : 1;
+      const unitSecs = periodSeconds(m[2]!);
+      if (n === null || unitSecs === null || n <= 0) continue;
+      const before = sent.slice(Math.max(0, m.index - 60), m.index).toLowerCase();
+      if (/\b(?:refresh|refreshes|poll|polls|rotate|rotates|expire|expires|backup|backed|retr(?:y|ies)|cron|run|runs|job)\w*\b[^,]*$/.test(before)) continue;
+      const nouns = [...before.matchAll(/\b(location(?: update)?|position|gps fix|heartbeat|reading|measurement|ping|request|update|metric|sample|event|report|telemetry|status|score|snapshot)s?\b/g)];
+      const noun = nouns.at(-1);
+      const reported = /\b(report|send|sends|ping|pings|emit|emits|publish|publishes|upload|uploads|post|posts|push|pushes|transmit|transmits|stream)\w*\b/.exec(before);
+      if (!noun && !reported) continue;
+      const name = noun ? (noun[1] === 'location' || noun[1] === 'position' ? 'location update' : noun[1]!) : 'report';
+      intervals.push({ seconds: n * unitSecs, name, idx: m.index, len: m[0].length, good: /request|upload|update|ping|report|heartbeat/.test(name) || Boolean(reported) });
+    }
+    // "take a GPS fix every second but upload them every 15 seconds": the upload is what reaches the system.
+    const chosen = intervals.length > 1 ? (intervals.filter((i) => i.good && /request|upload/.test(i.name)).at(-1) ?? intervals.at(-1)!) : intervals[0];
+    if (chosen) {
+      const ctx = perActorContext(sent, chosen.idx);
+      const actor = ctx?.actor ?? nearestActorBefore(facts, s.at + chosen.idx)?.name;
+      facts.operations.push({ name: chosen.name, kind: 'write', rate: { basis: 'interval', seconds: chosen.seconds }, ...(actor && { actor }), quote: clean(sent.slice(Math.max(0, chosen.idx - 40), chosen.idx + chosen.len).replace(/^\S*\s/, '')), at: s.at + chosen.idx });
+    }
+  }
+}
+
+function nearestActorBefore(facts: WorkloadFacts, at: number): StatedActor | undefined {
+  return facts.actors.filter((a) => a.at <= at).sort((a, b) => b.at - a.at)[0];
+}
+
+function isPeakRate(sentence: string, idx: number): boolean {
+  const before = sentence.slice(Math.max(0, idx - 40), idx).toLowerCase();
+  const after = sentence.slice(idx, idx + 80).toLowerCase();
+  return /\b(?:peak|peaks|spike|spikes|burst|bursts|max|maximum|busiest|sustain|sustains|withstand|handle up to|up to)\b[^,]*$/.test(before) || /\bat (?:the )?peak\b/.test(after);
+}
+
+// ------------------------------------------------------------------ shape
+
+function readShape(text: string, facts: WorkloadFacts): void {
+  let m: RegExpExecArray | null;
+  // Reads per write: "10 reads per write", "10:1 reads", "read:write 10:1", "reads outnumber writes 10 to 1".
+  m =
+    new RegExp(String.raw`\b${NUM}\s+(?:reads?|lookups?|views?|redirects?)\s+(?:per|for (?:each|every)|to (?:each|every|one)|a)\s+(?:write|create|creation|link|post|upload|insert)\b`, 'iu').exec(text) ??
+    new RegExp(String.raw`\b${NUM}\s*:\s*1\s+(?:reads?|read[:/ -]write|read-to-write|read to write|ratio of reads)`, 'iu').exec(text) ??
+    new RegExp(String.raw`\b(?:read\s*[:/-]\s*write|read-to-write|read to write|reads? to writes?)(?:\s+ratio)?(?:\s+(?:of|is|=|around|about))?\s*${NUM}\s*(?::|to)\s*1\b`, 'iu').exec(text) ??
+    new RegExp(String.raw`\b${NUM}\s*(?:x|×|times)\s+(?:more\s+)?reads?\s+than\s+writes?`, 'iu').exec(text) ??
+    new RegExp(String.raw`\breads?\s+outnumber\s+writes?\s+(?:by\s+)?${NUM}\s*(?:to|:)\s*1`, 'iu').exec(text);
+  if (m) {
+    const n = parseNumber(m[1]!);
+    if (n !== null && n > 0) facts.readsPerWrite = { value: n, quote: clean(m[0]) };
+  }
+  // Trading or business hours: "09:30 to 16:00", "9am-5pm", "a 6.5-hour trading day".
+  m = /\b([01]?\d|2[0-3])(?::([0-5]\d))?\s*(am|pm)?\s*(?:to|-|–|until|till)\s*([01]?\d|2[0-3])(?::([0-5]\d))?\s*(am|pm)?\b/iu.exec(text);
+  if (m && /trading|business|office|opening|open|market|hours|session/i.test(text.slice(Math.max(0, m.index - 60), m.index + m[0].length + 30))) {
+    const toH = (h: string, min: string | undefined, ap: string | undefined) => {
+      let hh = Number(h) % 24;
+      if (ap?.toLowerCase() === 'pm' && hh < 12) hh += 12;
+      if (ap?.toLowerCase() === 'am' && hh === 12) hh = 0;
+      return hh + Number(min ?? 0) / 60;
+    };
+    const start = toH(m[1]!, m[2], m[3]);
+    const end = toH(m[4]!, m[5], m[6] ?? (m[3] && Number(m[4]) < Number(m[1]) ? 'pm' : undefined));
+    const hours = end > start ? end - start : 0;
+    if (hours > 0 && hours < 24 && (m[2] !== undefined || m[3] !== undefined || m[6] !== undefined)) facts.activeWindow = { seconds: hours * 3600, quote: clean(m[0]) };
+  }
+  m = new RegExp(String.raw`\b${NUM}[- ]hours?\s+(?:trading|business|working|operating)\s+(?:day|session|window)`, 'iu').exec(text);
+  if (m && !facts.activeWindow) {
+    const h = parseNumber(m[1]!);
+    if (h !== null && h > 0 && h < 24) facts.activeWindow = { seconds: h * 3600, quote: clean(m[0]) };
+  }
+  // Activity time: "navigate about 35 minutes per week", "spend 2 hours a day".
+  m = new RegExp(String.raw`\b(?:spends?|spend|navigate|navigates|use it|uses it|watch|watches|listen|listens|play|plays|drive|drives|are active)\s+(?:for\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?${NUM}\s+(minutes?|mins?|hours?)\s+${PER}\s*(days?|weeks?|months?)\b`, 'iu').exec(text);
+  if (m) {
+    const n = parseNumber(m[1]!);
+    const unit = periodSeconds(m[2]!);
+    const per = periodSeconds(m[3]!);
+    if (n !== null && unit !== null && per !== null) facts.activity = { secondsPerDay: (n * unit * 86_400) / per, quote: clean(m[0]) };
+  }
+  // Fan-out: "the average user has 400 friends", "400 followers on average", "groups of up to 50 members".
+  m =
+    new RegExp(String.raw`\b(?:average|typical|each|every)\s+(?:${ACTOR_SRC})\s+has\s+(?:about\s+|around\s+|~\s*)?${NUM}\s+(friends|followers|contacts|connections|subscribers|members|recipients)\b`, 'iu').exec(text) ??
+    new RegExp(String.raw`\b${NUM}\s+(friends|followers|contacts|connections|subscribers|recipients)\s+(?:each\s+)?on average\b`, 'iu').exec(text) ??
+    new RegExp(String.raw`\b(?:groups?|channels?|rooms?|chats?)\s+of\s+(?:up to\s+|about\s+)?${NUM}\s+(members|people|participants|users)\b`, 'iu').exec(text);
+  if (m) {
+    const n = parseNumber(m[1]!);
+    if (n !== null && n > 0) facts.fanout = { degree: n, noun: m[2]!.toLowerCase(), quote: clean(m[0]) };
+  }
+  // Rows touched per write: "each transfer updates two accounts", "every order touches 3 tables".
+  m = /\b(?:each|every)\s+\w+\s+(?:updates|touches|debits and credits|changes|writes to|moves money between)\s+(two|three|four|\d+)\s+(?:accounts|wallets|balances|rows|records|tables|ledgers)\b/iu.exec(text);
+  if (m) {
+    const n = parseNumber(m[1]!);
+    if (n !== null && n > 1) facts.legs = { value: n, quote: clean(m[0]) };
+  }
+  // "a (cloud relational) database node handles about 1,000 TPS".
+  m = new RegExp(String.raw`\b(?:database|db|postgres(?:ql)?|mysql|sql)\s+(?:node|server|instance|primary)\s+(?:handles|does|can do|can handle|sustains|takes|manages)\s+(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?${NUM}\s*(?:tps|transactions|writes|qps|queries|ops)`, 'iu').exec(text);
+  if (m) {
+    const n = parseNumber(m[1]!);
+    if (n !== null && n > 0) facts.dbNodeTps = { value: n, quote: clean(m[0]) };
+  }
+}
+
+/** Read the actors, operations and shape of the workload from free text. */
+export function readWorkload(text: string): WorkloadFacts {
+  const facts: WorkloadFacts = { actors: [], operations: [] };
+  readActors(text, facts);
+  readOperations(text, facts);
+  readShape(text, facts);
+  return facts;
+}
+
