@@ -13,7 +13,8 @@ export function loadParser(): Promise<void> {
   return loaded;
 }
 
-export type PredicateKind = 'eq' | 'in' | 'range' | 'like' | 'null' | 'join';
+/** `order`: an ORDER BY column of a query with LIMIT (an index in that order ends the scan early). */
+export type PredicateKind = 'eq' | 'in' | 'range' | 'like' | 'null' | 'join' | 'order';
 
 export interface RelationRef {
   schema: string | null;
@@ -24,6 +25,8 @@ export interface ColumnUse {
   relation: RelationRef;
   column: string;
   kind: PredicateKind;
+  /** For `order`: ORDER BY ... DESC. */
+  descending?: boolean;
 }
 
 export type StatementKind = 'select' | 'select-locking' | 'insert' | 'update' | 'delete' | 'merge' | 'utility';
@@ -144,6 +147,14 @@ class Analyzer {
     for (const f of list(sel.fromClause)) this.fromItem(f, scope);
     this.predicate(sel.whereClause, scope);
     this.predicate(sel.havingClause, scope);
+    // ORDER BY ... LIMIT: the first sort keys, while they are plain columns.
+    if (sel.limitCount) {
+      for (const item of list(sel.sortClause)) {
+        const sb = asNode(item);
+        if (!sb || sb[0] !== 'SortBy' || !this.use(sb[1].node, scope, 'order')) break;
+        if (sb[1].sortby_dir === 'SORTBY_DESC') (this.uses[this.uses.length - 1] as ColumnUse).descending = true;
+      }
+    }
     // Subqueries in the select list.
     this.visitSubLinks(sel.targetList, scope);
   }

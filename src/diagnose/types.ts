@@ -15,6 +15,12 @@ export const ThresholdsSchema = z
     seqScanShare: z.number().min(0).max(1).default(0.5),
     /** missing-index: fewer sequential scans than this are not a pattern. */
     minSeqScans: z.number().min(0).default(5),
+    /**
+     * missing-index: share of scans (not rows) that were sequential. Below it the table is read
+     * through its indexes (PgHero's rule: index used less than 95% of the time), whatever a few
+     * full scans (CREATE INDEX builds, a nightly export) added to the row counts.
+     */
+    seqScanShareOfScans: z.number().min(0).max(1).default(0.05),
     /** top-queries: how many queries to list per ordering (total time, mean time, calls). */
     topQueries: z.number().int().min(1).max(100).default(5),
     /** top-queries: a query is a warning when its mean time, calls and share all reach these. */

@@ -13,9 +13,12 @@ import { diagnose, explain, type DiagnoseReport } from '../../src/diagnose/index
 import { createScratch, PG_HOST, PG_PORT, PG_USER, type Scratch } from './_db.js';
 
 let db: Scratch;
+let bare: Scratch;
 let report: DiagnoseReport;
+let bareReport: DiagnoseReport;
 /** hypopg is used when the server has it (this machine does not: the absent path is what runs here). */
 let hypopg = false;
+let preloaded = false;
 
 const byRule = (r: { findings: Finding[] }, rule: string): Finding[] => r.findings.filter((f) => f.ruleId === rule);
 const named = (fs: Finding[], name: string): Finding | undefined => fs.find((f) => f.location.kind === 'object' && f.location.name === name);
@@ -38,6 +41,14 @@ beforeAll(async () => {
   await db.exec('CREATE INDEX accounts_plan_region_idx ON accounts (plan, region)');
   // Fails on the duplicate regions and leaves an invalid index behind, as in production.
   await expect(db.exec('CREATE UNIQUE INDEX CONCURRENTLY accounts_region_key ON accounts (region)')).rejects.toThrow(/could not create unique index/);
+  // Read 200 times through its key, fully scanned only by five index builds: not a missing index.
+  await db.exec(`CREATE TABLE lookups (id int PRIMARY KEY, code text NOT NULL, payload text)`);
+  await db.exec(`INSERT INTO lookups SELECT g, 'c' || g, md5(g::text) FROM generate_series(1, 60000) g`);
+  for (let i = 0; i < 5; i++) await db.exec(`CREATE INDEX lookups_build_${i} ON lookups (payload); DROP INDEX lookups_build_${i}`);
+  // The newest events of one account: ORDER BY ... LIMIT that only an index in that order serves.
+  await db.exec(`CREATE TABLE events (id bigint PRIMARY KEY, account_id int NOT NULL, created_at timestamptz NOT NULL, kind text NOT NULL)`);
+  await db.exec(`INSERT INTO events SELECT g, g % 500, now() - g * interval '1 second', 'k' || (g % 7) FROM generate_series(1, 60000) g`);
+  await db.exec('ANALYZE lookups; ANALYZE events');
   hypopg = (await db.exec(`SELECT 1 FROM pg_available_extensions WHERE name = 'hypopg'`)).rowCount === 1;
   if (hypopg) await db.exec('CREATE EXTENSION hypopg');
   await db.exec('ANALYZE orders');
@@ -48,12 +59,28 @@ beforeAll(async () => {
   for (let i = 0; i < 15; i++) await app.query('SELECT count(*) FROM orders WHERE customer_id = $1', [i * 7]);
   for (let i = 1; i <= 20; i++) await app.query('SELECT * FROM orders WHERE id = $1', [i * 1000]);
   for (let i = 1; i <= 20; i++) await app.query('SELECT * FROM accounts WHERE email = $1', [`user${i}@example.com`]);
+  // A second pattern on the same table, needing a different index.
+  for (let i = 0; i < 8; i++) await app.query('SELECT id FROM orders WHERE note = $1', [`n${i}`]);
+  for (let i = 1; i <= 200; i++) await app.query('SELECT * FROM lookups WHERE id = $1', [i * 7]);
+  for (let i = 0; i < 10; i++) await app.query('SELECT * FROM events WHERE account_id = $1 ORDER BY created_at DESC LIMIT 20', [i]);
   await db.flushStats(app);
   report = await diagnose(db.url);
+  preloaded = /pg_stat_statements/.test(String((await db.exec('SHOW shared_preload_libraries')).rows[0].shared_preload_libraries));
+
+  // No pg_stat_statements at all: the queries come from what sessions are running (pg_stat_activity).
+  bare = await createScratch('indexes_bare', { pgStatStatements: false });
+  await bare.exec(`CREATE TABLE parcels AS SELECT g AS id, 'T' || g AS tracking, md5(g::text) AS note FROM generate_series(1, 40000) g`);
+  await bare.exec('ANALYZE parcels');
+  const worker = await bare.client('parcel-api');
+  for (let i = 0; i < 6; i++) await worker.query(`SELECT * FROM parcels WHERE tracking = 'T${i}'`);
+  await bare.flushStats(worker);
+  // Its last statement (what pg_stat_activity shows for an idle session) is the lookup again.
+  await worker.query(`SELECT * FROM parcels WHERE tracking = 'T6'`);
+  bareReport = await diagnose(bare.url, { checks: ['missing-index'] });
 });
 
 afterAll(async () => {
-  await db?.drop();
+  await Promise.all([db?.drop(), bare?.drop()]);
 });
 
 describe('diagnose on a database with index problems', () => {
@@ -83,6 +110,37 @@ describe('diagnose on a database with index problems', () => {
     }
     // accounts is only read through its indexes.
     expect(named(byRule(report, 'missing-index'), 'public.accounts')).toBeUndefined();
+  });
+
+  it('missing-index: one suggestion per query pattern that needs its own index, each confirmed by its plan', () => {
+    const onOrders = byRule(report, 'missing-index').filter((f) => f.location.kind === 'object' && f.location.name === 'public.orders');
+    expect(onOrders.map((f) => f.fix?.code).sort()).toEqual([
+      'CREATE INDEX CONCURRENTLY orders_customer_id_idx ON public.orders (customer_id);',
+      'CREATE INDEX CONCURRENTLY orders_note_idx ON public.orders (note);',
+    ]);
+    for (const f of onOrders) expect(f.evidence?.planNow).toBe('sequential scan');
+  });
+
+  it('missing-index: ORDER BY ... LIMIT gets the sort column after the filter, in its direction', () => {
+    const f = named(byRule(report, 'missing-index'), 'public.events');
+    expect(f?.fix?.code).toBe('CREATE INDEX CONCURRENTLY events_account_id_created_at_idx ON public.events (account_id, created_at DESC);');
+  });
+
+  it('missing-index: five full scans by CREATE INDEX against 200 index lookups are not a missing index', () => {
+    expect(named(byRule(report, 'missing-index'), 'public.lookups')).toBeUndefined();
+  });
+
+  it('missing-index without pg_stat_statements: the column from a running statement, still a warning, and the check says what it lacked', () => {
+    const f = named(byRule(bareReport, 'missing-index'), 'public.parcels');
+    expect(f?.severity).toBe('warning');
+    expect(f?.fix?.code).toBe('CREATE INDEX CONCURRENTLY parcels_tracking_idx ON public.parcels (tracking);');
+    expect(f?.message).toMatch(/the statement of pid \d+ \(pg_stat_activity\) still scans it and filters it on tracking/);
+    const c = bareReport.checks[0];
+    expect(c?.status).toBe('could-not-check');
+    expect(c?.message).toMatch(/without pg_stat_statements/);
+    // The remedy fits the server: CREATE EXTENSION alone does nothing unless the library is preloaded.
+    expect(c?.remedy).toContain('CREATE EXTENSION IF NOT EXISTS pg_stat_statements;');
+    expect(c?.remedy?.includes('shared_preload_libraries')).toBe(!preloaded);
   });
 
   it('top-queries: ranks the repeated query with its share, rows per call and cache hit ratio', () => {
@@ -252,5 +310,19 @@ describe('explain', () => {
     await expect(explain(db.url, 'SELEC 1')).rejects.toThrow(/does not parse/);
     await expect(explain(db.url, 'SELECT * FROM orders WHERE id = $1', { analyze: true })).rejects.toThrow(/needs real values/);
     await expect(explain(db.url, 'SELECT * FROM no_such_table')).rejects.toThrow(/PostgreSQL rejected the query/);
+  });
+});
+
+describe('advice that converges', () => {
+  it('missing-index: after creating the suggested indexes the next run has no finding for them', async () => {
+    const fixes = [...byRule(report, 'missing-index'), ...byRule(bareReport, 'missing-index')];
+    expect(fixes.length).toBeGreaterThanOrEqual(4);
+    for (const f of byRule(report, 'missing-index')) await db.exec(f.fix?.code ?? '');
+    for (const f of byRule(bareReport, 'missing-index')) await bare.exec(f.fix?.code ?? '');
+    // The sequential-scan counters still hold the history; the plans now use the new indexes.
+    const [after, bareAfter] = await Promise.all([diagnose(db.url, { checks: ['missing-index'] }), diagnose(bare.url, { checks: ['missing-index'] })]);
+    expect(after.findings).toEqual([]);
+    expect(after.checks[0]?.status).toBe('ok');
+    expect(bareAfter.findings).toEqual([]);
   });
 });

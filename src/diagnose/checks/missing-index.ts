@@ -1,6 +1,7 @@
 import type { Finding } from '../../model/finding.js';
-import type { ColumnFact, IndexFact, StatementFact, StatementsFact, TableFact } from '../_facts.js';
-import { qualified, quoteIdent } from '../_facts.js';
+import type { ActivityFact, ColumnFact, IndexFact, SettingFact, StatementFact, StatementsFact, TableFact } from '../_facts.js';
+import { plural, qualified, quoteIdent } from '../_facts.js';
+import { enableSteps, HIDDEN_TEXT } from './top-queries.js';
 import { planCost, runExplain } from '../_plan.js';
 import { analyzeQuery, loadParser, shortenQuery, type ColumnUse, type RelationRef } from '../_sql-parse.js';
 import { formatCount, formatPercent, impact, logScale, objectFinding, round } from '../_util.js';
@@ -114,55 +115,76 @@ export function suggestIndex(
   columns: ColumnFact[],
   indexes: IndexFact[],
 ): IndexSuggestion | { coveredBy: IndexFact; filter: TableFilter } | undefined {
-  const rows = Math.max(table.reltuples, table.nLiveTup);
-  const byName = new Map(columns.map((c) => [c.name, c]));
   for (const filter of filters) {
-    const seen = new Map<string, string>();
-    for (const u of filter.uses) {
-      if (!(u.kind in KIND_ORDER) || !byName.has(u.column)) continue;
-      const prev = seen.get(u.column);
-      if (prev === undefined || (KIND_ORDER[u.kind] ?? 9) < (KIND_ORDER[prev] ?? 9)) seen.set(u.column, u.kind);
-    }
-    if (seen.size === 0) continue;
-    const lowCardinality: string[] = [];
-    const ranked = [...seen.entries()]
-      .filter(([col]) => {
-        const d = distinctValues(byName.get(col), rows);
-        if (d !== null && d <= 2) {
-          lowCardinality.push(col);
-          return false;
-        }
-        return true;
-      })
-      .sort(
-        ([a, ka], [b, kb]) =>
-          (KIND_ORDER[ka] ?? 9) - (KIND_ORDER[kb] ?? 9) ||
-          (distinctValues(byName.get(b), rows) ?? 0) - (distinctValues(byName.get(a), rows) ?? 0) ||
-          byCodeUnit(a, b),
-      );
-    // Join columns matter when nothing else narrows the table (the inner side of a nested loop).
-    const filtersOnly = ranked.filter(([, k]) => k === 'eq' || k === 'in').map(([c]) => c);
-    const eqs = filtersOnly.length > 0 ? filtersOnly : ranked.filter(([, k]) => k === 'join').map(([c]) => c);
-    const range = ranked.find(([, k]) => k === 'range')?.[0];
-    const cols = [...eqs, ...(range ? [range] : [])].slice(0, 3);
-    if (cols.length === 0) continue;
-    const leading = indexes.find(
-      (i) => i.tableOid === table.oid && i.isValid && i.am === 'btree' && !i.predicate && i.columns[0] === cols[0],
-    );
-    if (leading) return { coveredBy: leading, filter };
-    // A name already taken in the schema gets a numeric suffix, as PostgreSQL itself would do.
-    const taken = new Set(indexes.filter((i) => i.schema === table.schema).map((i) => i.name));
-    let name = indexName(table.name, cols);
-    for (let n = 1; taken.has(name); n++) name = indexName(table.name, cols, String(n));
-    return {
-      columns: cols,
-      filter,
-      indexName: name,
-      lowCardinality,
-      sql: `CREATE INDEX CONCURRENTLY ${quoteIdent(name)} ON ${qualified(table.schema, table.name)} (${cols.map(quoteIdent).join(', ')});`,
-    };
+    const s = suggestFor(table, filter, columns, indexes);
+    if (s) return s;
   }
   return undefined;
+}
+
+/** The index one query needs on this table, or the existing index that should already serve it. */
+export function suggestFor(
+  table: TableFact,
+  filter: TableFilter,
+  columns: ColumnFact[],
+  indexes: IndexFact[],
+): IndexSuggestion | { coveredBy: IndexFact; filter: TableFilter } | undefined {
+  const rows = table.nLiveTup > 0 ? table.nLiveTup : Math.max(0, table.reltuples);
+  const byName = new Map(columns.map((c) => [c.name, c]));
+  const seen = new Map<string, string>();
+  const order: string[] = [];
+  for (const u of filter.uses) {
+    if (!byName.has(u.column)) continue;
+    if (u.kind === 'order') {
+      if (!order.includes(u.column)) order.push(u.column);
+      continue;
+    }
+    if (!(u.kind in KIND_ORDER)) continue;
+    const prev = seen.get(u.column);
+    if (prev === undefined || (KIND_ORDER[u.kind] ?? 9) < (KIND_ORDER[prev] ?? 9)) seen.set(u.column, u.kind);
+  }
+  if (seen.size === 0 && order.length === 0) return undefined;
+  const lowCardinality: string[] = [];
+  const ranked = [...seen.entries()]
+    .filter(([col]) => {
+      const d = distinctValues(byName.get(col), rows);
+      if (d !== null && d <= 2) {
+        lowCardinality.push(col);
+        return false;
+      }
+      return true;
+    })
+    .sort(
+      ([a, ka], [b, kb]) =>
+        (KIND_ORDER[ka] ?? 9) - (KIND_ORDER[kb] ?? 9) ||
+        (distinctValues(byName.get(b), rows) ?? 0) - (distinctValues(byName.get(a), rows) ?? 0) ||
+        byCodeUnit(a, b),
+    );
+  // Join columns matter when nothing else narrows the table (the inner side of a nested loop).
+  const filtersOnly = ranked.filter(([, k]) => k === 'eq' || k === 'in').map(([c]) => c);
+  const eqs = filtersOnly.length > 0 ? filtersOnly : ranked.filter(([, k]) => k === 'join').map(([c]) => c);
+  const range = ranked.find(([, k]) => k === 'range')?.[0];
+  // ORDER BY ... LIMIT after the equality columns lets the scan stop after LIMIT rows; a range
+  // column would break that order, so it wins only when there is no ORDER BY.
+  const tail = range ? [range] : order.filter((c) => !eqs.includes(c));
+  const cols = [...eqs, ...tail].slice(0, 3);
+  if (cols.length === 0) return undefined;
+  const leading = indexes.find(
+    (i) => i.tableOid === table.oid && i.isValid && i.am === 'btree' && !i.predicate && i.columns[0] === cols[0] && (cols.length === 1 || i.columns[1] === cols[1]),
+  );
+  if (leading) return { coveredBy: leading, filter };
+  // A name already taken in the schema gets a numeric suffix, as PostgreSQL itself would do.
+  const taken = new Set(indexes.filter((i) => i.schema === table.schema).map((i) => i.name));
+  let name = indexName(table.name, cols);
+  for (let n = 1; taken.has(name); n++) name = indexName(table.name, cols, String(n));
+  const desc = (c: string): boolean => filter.uses.some((u) => u.kind === 'order' && u.column === c && u.descending === true);
+  return {
+    columns: cols,
+    filter,
+    indexName: name,
+    lowCardinality,
+    sql: `CREATE INDEX CONCURRENTLY ${quoteIdent(name)} ON ${qualified(table.schema, table.name)} (${cols.map((c) => `${quoteIdent(c)}${desc(c) && !eqs.includes(c) ? ' DESC' : ''}`).join(', ')});`,
+  };
 }
 
 export interface SeqScanStats {
@@ -174,12 +196,13 @@ export interface SeqScanStats {
 /** Is this table large and read mostly by sequential scans? */
 export function seqScanHeavy(t: TableFact, th: Thresholds): SeqScanStats | null {
   if (t.relkind === 'p') return null;
-  const rows = Math.max(t.reltuples, t.nLiveTup);
+  const rows = t.nLiveTup > 0 ? t.nLiveTup : Math.max(0, t.reltuples);
   if (rows < th.largeTableRows || t.seqScan < th.minSeqScans) return null;
   const read = t.seqTupRead + t.idxTupFetch;
   const seqShare = read > 0 ? t.seqTupRead / read : 0;
   const avgRowsPerScan = t.seqScan > 0 ? t.seqTupRead / t.seqScan : 0;
-  if (seqShare < th.seqScanShare || avgRowsPerScan < th.largeTableRows / 2) return null;
+  const scanShare = t.seqScan / Math.max(1, t.seqScan + t.idxScan);
+  if (seqShare < th.seqScanShare || scanShare < th.seqScanShareOfScans || avgRowsPerScan < th.largeTableRows / 2) return null;
   return { rows, seqShare, avgRowsPerScan };
 }
 
@@ -208,40 +231,131 @@ async function hypotheticalGain(ctx: CheckContext, schema: string, s: IndexSugge
   }
 }
 
+/** How the planner reads one table for one query now: by a sequential scan, by an index, or unknown. */
+export type PlanAccess = 'seq' | 'index' | 'unknown';
+
+/** Walk a plan (no recursion: plans of huge queries are deep) and say how it reads `schema.table`. */
+export function accessOf(plan: unknown, schema: string, table: string): PlanAccess {
+  const top = (Array.isArray(plan) ? plan[0] : plan) as { Plan?: Record<string, unknown> } | undefined;
+  const stack: unknown[] = top?.Plan ? [top.Plan] : [];
+  let found: PlanAccess = 'unknown';
+  while (stack.length > 0) {
+    const n = stack.pop() as Record<string, unknown>;
+    if (n['Relation Name'] === table && (n.Schema === undefined || n.Schema === schema)) {
+      const type = String(n['Node Type']);
+      if (type === 'Seq Scan') return 'seq';
+      if (/Index|Bitmap/.test(type)) found = 'index';
+    }
+    for (const c of (n.Plans as unknown[] | undefined) ?? []) stack.push(c);
+  }
+  return found;
+}
+
+/** Sessions' current or last statements, as a sample of the queries when pg_stat_statements is missing. */
+function activitySample(activity: ActivityFact[], database: string): StatementFact[] {
+  const seen = new Set<string>();
+  const out: StatementFact[] = [];
+  for (const a of activity) {
+    if (a.database !== database || a.hidden || !a.query || a.application === 'archie-diagnose' || a.query.startsWith('/* archie-diagnose */')) continue;
+    if (seen.has(a.query)) continue;
+    seen.add(a.query);
+    out.push({ queryid: `pid ${a.pid}`, query: a.query, calls: 1, totalMs: 0, meanMs: 0, rows: 0, sharedHit: 0, sharedRead: 0, tempWritten: 0, rankTotal: 0, rankMean: 0, rankCalls: 0 });
+  }
+  return out;
+}
+
+/** At most this many queries are planned per table (each EXPLAIN is a round trip). */
+const PLANS_PER_TABLE = 5;
+/** At most this many index suggestions per table. */
+const SUGGESTIONS_PER_TABLE = 3;
+
 export const check: Check = {
   id: ID,
   severity: 'warning',
-  summary: 'Large tables read mostly by sequential scans, with the index the top queries need',
+  summary: 'Large tables read mostly by sequential scans, with the index each query that still scans them needs (confirmed by its plan)',
   docs: 'docs/diagnose/missing-index.md',
   async run(ctx: CheckContext): Promise<Finding[]> {
     const th = ctx.thresholds;
     const tables = await ctx.facts.tables();
+    ctx.examined(plural(tables.length, 'table'));
     const heavy = tables.map((t) => [t, seqScanHeavy(t, th)] as const).filter((x): x is [TableFact, SeqScanStats] => x[1] !== null);
     if (heavy.length === 0) return [];
-    const [indexes, names, statements, extensions, stats] = await Promise.all([
+    const [indexes, names, statements, extensions, stats, settings] = await Promise.all([
       ctx.facts.indexes(),
       ctx.facts.columnsByTable(),
       ctx.facts.statements(th.topQueries),
       ctx.facts.extensions(),
       ctx.facts.statsFor(heavy.map(([t]) => t)),
+      ctx.facts.settings(),
     ]);
     // Names for every table (to resolve the queries' columns), distinct-value counts for the heavy ones.
     const columnsByTable = new Map([...names, ...stats]);
-    let filters = new Map<number, TableFilter[]>();
+    let source: StatementFact[];
+    let sourceTotalMs = 0;
     if (statements.status === 'ok') {
-      await loadParser();
-      filters = filtersByTable(statements.rows, statements.totalMs, tables, columnsByTable);
+      source = statements.rows.filter((r) => r.query !== HIDDEN_TEXT);
+      sourceTotalMs = statements.totalMs;
+      if (statements.hidden > 0) {
+        ctx.couldNotCheck(`${plural(statements.hidden, 'statement')} of other users are hidden, so the columns they filter on are unknown`, `GRANT pg_read_all_stats TO ${quoteIdent(ctx.server.user)};`);
+      }
+    } else {
+      const steps = enableSteps(statements.status, ctx.server.database, settings.get('shared_preload_libraries'));
+      ctx.couldNotCheck(
+        `without pg_stat_statements the columns to index come only from the statements sessions are running now (pg_stat_activity)`,
+        steps.code.replace(/\s+--[^\n]*/g, '').replace(/\n/g, ' '),
+      );
+      source = activitySample(await ctx.facts.activity(), ctx.server.database);
     }
+    await loadParser();
+    const filters = filtersByTable(source, sourceTotalMs, tables, columnsByTable);
     const hypopg = extensions.get('hypopg');
     const out: Finding[] = [];
-    for (const [t, stats] of heavy) {
+    for (const [t, seq] of heavy) {
       const name = qualified(t.schema, t.name);
-      const suggestion = suggestIndex(t, filters.get(t.oid) ?? [], columnsByTable.get(t.oid) ?? [], indexes);
-      out.push(await findingFor(ctx, t, name, stats, statements, suggestion, hypopg?.schema));
+      const tableFilters = filters.get(t.oid) ?? [];
+      const suggestions: { s: ReturnType<typeof suggestFor>; access: PlanAccess }[] = [];
+      let served = 0;
+      for (const f of tableFilters.slice(0, PLANS_PER_TABLE)) {
+        const s = suggestFor(t, f, columnsByTable.get(t.oid) ?? [], indexes);
+        if (!s) continue;
+        // Ask the planner how this query reads the table now: an index built since the scans were
+        // counted (or one the planner prefers anyway) means there is nothing left to add.
+        const access = await planAccess(ctx, f, t);
+        if (access === 'index') {
+          served += 1;
+          continue;
+        }
+        const key = 'columns' in s ? s.columns.join(',') : `covered:${s.coveredBy.oid}`;
+        if (suggestions.some((x) => x.s && ('columns' in x.s ? x.s.columns.join(',') : `covered:${x.s.coveredBy.oid}`) === key)) continue;
+        suggestions.push({ s, access });
+        if (suggestions.length >= SUGGESTIONS_PER_TABLE) break;
+      }
+      if (suggestions.length > 0) {
+        for (const { s, access } of suggestions) out.push(await findingFor(ctx, t, name, seq, statements, s, access, hypopg?.schema));
+      } else if (served > 0) {
+        // Every query that filters it is read by an index now: the sequential scans are history.
+        continue;
+      } else {
+        out.push(await findingFor(ctx, t, name, seq, statements, undefined, 'unknown', hypopg?.schema, source.length > 0 && statements.status === 'ok' && statements.hidden === 0, settings.get('shared_preload_libraries')));
+      }
     }
     return out;
   },
 };
+
+async function planAccess(ctx: CheckContext, f: TableFilter, t: TableFact): Promise<PlanAccess> {
+  try {
+    const plan = await ctx.session.transaction('missing-index.plan', { readOnly: true, prepares: f.params > 0 }, async (q) => {
+      // The query names tables the way the application does: plan it with the role's own search_path.
+      await q('SET LOCAL search_path TO DEFAULT');
+      return runExplain(q, { query: f.query, params: f.params, analyze: false });
+    });
+    return accessOf(plan, t.schema, t.name);
+  } catch {
+    // A query that needs a temporary table, another role's search_path, or was truncated: no verdict.
+    return 'unknown';
+  }
+}
 
 async function findingFor(
   ctx: CheckContext,
@@ -250,7 +364,10 @@ async function findingFor(
   stats: SeqScanStats,
   statements: StatementsFact,
   suggestion: ReturnType<typeof suggestIndex>,
+  access: PlanAccess,
   hypopgSchema: string | undefined,
+  sawEveryQuery = false,
+  preload?: SettingFact,
 ): Promise<Finding> {
   const head = `${name} (${formatCount(stats.rows)} rows) is read mostly by sequential scans: ${formatCount(t.seqScan)} scans read ${formatCount(t.seqTupRead)} rows (${formatPercent(stats.seqShare)} of rows read)`;
   const evidence: Record<string, string | number | boolean | null> = {
@@ -261,6 +378,7 @@ async function findingFor(
     indexRowsFetched: t.idxTupFetch,
     seqShareOfRowsRead: round(stats.seqShare, 4),
     avgRowsPerSeqScan: Math.round(stats.avgRowsPerScan),
+    planNow: access === 'seq' ? 'sequential scan' : access === 'index' ? 'index' : 'not planned',
   };
   const magnitude = logScale(t.seqTupRead, 1e5, 1e11);
   if (suggestion && 'columns' in suggestion) {
@@ -290,7 +408,7 @@ async function findingFor(
       'table',
       name,
       ctx.server.database,
-      `${head}; queryid ${f.queryid} (${formatPercent(f.share)} of query time) filters it on ${suggestion.columns.join(', ')}${gainText}`,
+      `${head}; ${f.queryid.startsWith('pid ') ? `the statement of ${f.queryid} (pg_stat_activity)` : `queryid ${f.queryid} (${formatPercent(f.share)} of query time)`} ${access === 'seq' ? 'still scans it and ' : ''}filters it on ${suggestion.columns.join(', ')}${gainText}`,
       {
         evidence,
         fix: {
@@ -325,16 +443,24 @@ async function findingFor(
       },
     );
   }
-  if (statements.status !== 'ok') {
-    return objectFinding(ID, 'warning', 'table', name, ctx.server.database, `${head}; enable pg_stat_statements so archie can tell which columns to index`, {
-      evidence,
-      fix: {
-        description: 'Find the queries that filter this table (pg_stat_statements, or the slow query log) and index the columns in their WHERE clauses',
-        code: 'CREATE EXTENSION IF NOT EXISTS pg_stat_statements;',
-        language: 'sql',
+  if (!sawEveryQuery) {
+    // Not seeing the queries is no reason to call the scans harmless: still a warning.
+    const steps = statements.status === 'ok' ? null : enableSteps(statements.status, ctx.server.database, preload);
+    return objectFinding(
+      ID,
+      'warning',
+      'table',
+      name,
+      ctx.server.database,
+      `${head}; ${statements.status === 'ok' ? "the queries behind the scans are hidden from this user, so archie cannot tell which columns to index" : 'without pg_stat_statements archie cannot tell which columns its queries filter on'}`,
+      {
+        evidence,
+        fix: steps
+          ? { description: `${steps.description}; the next run names the columns. Meanwhile the slow query log (log_min_duration_statement) shows the queries`, ...(steps.code && { code: steps.code, language: 'sql' as const }) }
+          : { description: 'Let archie see every statement (then it names the columns)', code: `GRANT pg_read_all_stats TO ${quoteIdent(ctx.server.user)};`, language: 'sql' },
+        impact: impact('warning', magnitude),
       },
-      impact: impact('warning', magnitude),
-    });
+    );
   }
   return objectFinding(
     ID,
