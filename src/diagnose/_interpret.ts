@@ -68,14 +68,16 @@ interface Visit {
   parent: Visit | null;
 }
 
+/** Every node in depth-first order, without recursion (the plan of a huge query can be very deep). */
 function walk(root: PlanNode): Visit[] {
   const out: Visit[] = [];
-  const rec = (node: PlanNode, path: string, depth: number, parent: Visit | null): void => {
-    const v = { node, path, depth, parent };
+  const stack: Visit[] = [{ node: root, path: '1', depth: 0, parent: null }];
+  while (stack.length > 0) {
+    const v = stack.pop() as Visit;
     out.push(v);
-    (node.Plans ?? []).forEach((child, i) => rec(child, `${path}.${i + 1}`, depth + 1, v));
-  };
-  rec(root, '1', 0, null);
+    const children = v.node.Plans ?? [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as PlanNode, path: `${v.path}.${i + 1}`, depth: v.depth + 1, parent: v });
+  }
   return out;
 }
 
@@ -148,6 +150,12 @@ function firstScan(n: PlanNode): PlanNode | undefined {
   return undefined;
 }
 
+/** True when a Limit node sits above this one (it may stop before producing every row). */
+function underLimit(v: Visit): boolean {
+  for (let p = v.parent; p; p = p.parent) if (p.node['Node Type'] === 'Limit') return true;
+  return false;
+}
+
 function loc(n: PlanNode, v: Visit): string {
   return `node ${v.path}: ${describe(n)}`;
 }
@@ -209,6 +217,8 @@ export function interpretPlan(plan: unknown, ctx: InterpretContext): Interpretat
     };
     const bad = visits.filter((v) => {
       const n = v.node;
+      // Under a LIMIT a node stops once enough rows went up: fewer rows than estimated is the plan working.
+      if (underLimit(v) && (n['Actual Rows'] ?? 0) * (n['Actual Loops'] ?? 1) < (n['Plan Rows'] ?? 0)) return false;
       const rows = Math.max(n['Plan Rows'] ?? 0, n['Actual Rows'] ?? 0) * (n['Actual Loops'] ?? 1);
       return ratioOf(n) >= t.misestimateFactor && rows >= t.misestimateMinRows;
     });
@@ -264,7 +274,9 @@ export function interpretPlan(plan: unknown, ctx: InterpretContext): Interpretat
         what = `spilled ${formatBytes((n['Disk Usage'] ?? 0) * 1024)} of its hash aggregate to disk`;
       }
     } else if (ctx.workMemBytes !== null && (n['Node Type'] === 'Sort' || n['Node Type'] === 'Hash')) {
-      const bytes = (n['Plan Rows'] ?? 0) * ((n['Plan Width'] ?? 0) + 24);
+      // A sort under a LIMIT is a top-N heapsort: it keeps only the rows the LIMIT lets through.
+      const limit = v.parent?.node['Node Type'] === 'Limit' && n['Node Type'] === 'Sort' ? v.parent.node['Plan Rows'] : undefined;
+      const bytes = Math.min(n['Plan Rows'] ?? 0, limit ?? Infinity) * ((n['Plan Width'] ?? 0) + 24);
       if (bytes > ctx.workMemBytes * 2) {
         needKb = (bytes * 1.5) / 1024;
         what = `is estimated to handle ${formatBytes(bytes)}, more than work_mem (${formatBytes(ctx.workMemBytes)}), so it will likely spill to disk`;

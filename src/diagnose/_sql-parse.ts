@@ -359,12 +359,45 @@ function maxParam(x: unknown): number {
   return max;
 }
 
+/** Deeper syntax trees than this (in JSON levels, about two per nested expression) are not walked. */
+export const MAX_DEPTH = 1500;
+
+/** A query nested too deeply for archie to read (the walkers recurse once per level). */
+export class QueryTooDeepError extends Error {
+  constructor(readonly depth: number) {
+    super(`the query nests expressions more than ${MAX_DEPTH} levels deep (a chain of thousands of operators or parentheses), more than archie reads`);
+    this.name = 'QueryTooDeepError';
+  }
+}
+
+/** Depth of a parsed tree, measured without recursion (so a deep tree cannot overflow the stack here). */
+export function treeDepth(root: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop() as [unknown, number];
+    if (!v || typeof v !== 'object') continue;
+    if (d > max) max = d;
+    if (max > MAX_DEPTH) return max;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child && typeof child === 'object') stack.push([child, d + 1]);
+  }
+  return max;
+}
+
 /**
  * Parse one query text and describe it. Throws the parser's error for text that is not SQL
  * (pg_stat_statements truncates nothing, but pg_stat_activity does). Call `loadParser()` first.
  */
 export function analyzeQuery(sql: string, resolve: ColumnResolver = () => undefined): QueryShape {
-  const ast = parseSync(sql) as { stmts?: { stmt?: unknown }[] };
+  let ast: { stmts?: { stmt?: unknown }[] };
+  try {
+    ast = parseSync(sql) as { stmts?: { stmt?: unknown }[] };
+  } catch (e) {
+    if (e instanceof RangeError) throw new QueryTooDeepError(MAX_DEPTH);
+    throw e;
+  }
+  const depth = treeDepth(ast);
+  if (depth > MAX_DEPTH) throw new QueryTooDeepError(depth);
   const stmts = list(ast.stmts) as { stmt?: unknown }[];
   const a = new Analyzer(resolve);
   let kind: StatementKind = 'utility';

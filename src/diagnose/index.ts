@@ -19,9 +19,9 @@ import { Facts, quoteIdent } from './_facts.js';
 import { interpretPlan, planRelations } from './_interpret.js';
 import { planCost, runExplain } from './_plan.js';
 import { Session, type SessionOptions } from './_session.js';
-import { analyzeQuery, loadParser } from './_sql-parse.js';
+import { analyzeQuery, loadParser, QueryTooDeepError } from './_sql-parse.js';
 import { parseTarget, redactText, urlSecrets, type Target } from './_url.js';
-import { settingValue } from './_util.js';
+import { formatBytes, settingValue } from './_util.js';
 import { CHECKS } from './checks/index.js';
 import {
   DEFAULT_THRESHOLDS,
@@ -51,6 +51,8 @@ export const DEFAULT_STATEMENT_TIMEOUT_MS = 5000;
 export const DEFAULT_ANALYZE_TIMEOUT_MS = 60_000;
 export const DEFAULT_LOCK_TIMEOUT_MS = 1000;
 export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
+/** The longest query text --explain accepts. */
+export const MAX_EXPLAIN_BYTES = 1024 * 1024;
 
 /** Severity threshold for the exit code; `none` never fails. */
 export type FailOn = Severity | 'none';
@@ -280,11 +282,17 @@ export async function explain(url: string, query: string, options: ExplainOption
   const analyze = options.analyze === true;
   const text = query.trim().replace(/;\s*$/, '');
   if (!text) throw new ArchieError('USAGE', 'the query to explain is empty', { hint: 'pass it as --explain "SELECT ..."' });
+  if (Buffer.byteLength(text) > MAX_EXPLAIN_BYTES) {
+    throw new ArchieError('USAGE', `the query to explain is ${formatBytes(Buffer.byteLength(text))}, more than the ${formatBytes(MAX_EXPLAIN_BYTES)} archie explains`, {
+      hint: 'explain the statement your application sends, not a generated batch',
+    });
+  }
   await loadParser();
   let shape;
   try {
     shape = analyzeQuery(text);
   } catch (e) {
+    if (e instanceof QueryTooDeepError) throw new ArchieError('USAGE', e.message, { hint: 'explain a smaller statement: replace a long chain of ORs or operators with IN (...) or = ANY($1)' });
     throw new ArchieError('USAGE', `the query does not parse: ${(e as Error).message}`, { hint: 'pass one SQL statement, quoted for your shell' });
   }
   if (shape.statements !== 1) throw new ArchieError('USAGE', `expected one statement to explain, got ${shape.statements}`, { hint: 'explain statements one at a time' });

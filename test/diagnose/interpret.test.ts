@@ -78,3 +78,24 @@ describe('plan interpretation', () => {
     expect(r.outline).toEqual(['1 Limit (est 10 rows, cost 5)', '  1.1 Index Scan on public.users u using users_pkey (est 1 rows, cost 4) cond (u.id = 1)']);
   });
 });
+
+describe('pagination (ORDER BY ... LIMIT ... OFFSET)', () => {
+  const limit = (child: PlanNode, o: Partial<PlanNode> = {}): PlanNode => ({ 'Node Type': 'Limit', 'Plan Rows': 20, 'Plan Width': 40, 'Total Cost': 50, Plans: [child], ...o });
+
+  it('an index scan stopped by the LIMIT is not a misestimate', () => {
+    const scan: PlanNode = { 'Node Type': 'Index Scan', 'Relation Name': 'orders', Schema: 'public', 'Index Name': 'orders_pkey', 'Plan Rows': 147_060, 'Actual Rows': 120, 'Actual Loops': 1 };
+    expect(rules(run(limit(scan, { 'Actual Rows': 20, 'Actual Loops': 1 }), true))).toEqual([]);
+  });
+
+  it('a top-N sort under a LIMIT needs memory for the LIMIT rows, not the whole table', () => {
+    const sort: PlanNode = { 'Node Type': 'Sort', 'Plan Rows': 2_000_000, 'Plan Width': 40, Plans: [seq('orders', { 'Plan Rows': 2_000_000 })] };
+    expect(rules(run(limit(sort)))).toEqual([]);
+    // Without the LIMIT the same sort is expected to spill.
+    expect(rules(run(sort))).toEqual(['plan-disk-spill info']);
+  });
+
+  it('a misestimate under a LIMIT in the other direction (more rows than planned) is still reported', () => {
+    const scan = seq('orders', { 'Plan Rows': 10, 'Actual Rows': 50_000, 'Actual Loops': 1, 'Rows Removed by Filter': 0 });
+    expect(rules(run(limit(scan, { 'Actual Rows': 20, 'Actual Loops': 1 }), true))).toContain('plan-row-misestimate warning');
+  });
+});

@@ -9,7 +9,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArchieError } from '../../src/errors.js';
 import { FindingSchema } from '../../src/model/finding.js';
-import { CHECKS, diagnose, DiagnoseConnectError, formatJson, formatMarkdown, formatText, hasFailures, reportFails, type DiagnoseReport } from '../../src/diagnose/index.js';
+import { CHECKS, diagnose, DiagnoseConnectError, explain, formatJson, formatMarkdown, formatText, hasFailures, reportFails, type DiagnoseReport } from '../../src/diagnose/index.js';
 import { createScratch, PG_HOST, PG_PORT, PG_USER, type Scratch } from './_db.js';
 
 let healthy: Scratch;
@@ -72,6 +72,17 @@ describe('a healthy database', () => {
     const md = formatMarkdown(report);
     expect(md.startsWith(`# Database diagnosis: ${healthy.name}\n`)).toBe(true);
     expect(md).toContain('Nothing urgent.');
+  });
+});
+
+describe('explain on hostile query text', () => {
+  it('a 100 KB chain of operators and a 2 MB query are usage errors, not a stack overflow', async () => {
+    const deep = await explain(healthy.url, `SELECT ${Array.from({ length: 25_000 }, () => 'id').join(' + ')} FROM orders`).catch((e: unknown) => e);
+    expect(deep).toBeInstanceOf(ArchieError);
+    expect((deep as ArchieError).code).toBe('USAGE');
+    expect((deep as ArchieError).message).toMatch(/nests expressions more than 1500 levels deep/);
+    const huge = await explain(healthy.url, `SELECT 1 FROM orders WHERE status IN (${Array.from({ length: 300_000 }, (_, i) => `'s${i}'`).join(',')})`).catch((e: unknown) => e);
+    expect((huge as ArchieError).message).toMatch(/^the query to explain is \d+(\.\d)? MB, more than the 1 MB archie explains$/);
   });
 });
 

@@ -41,3 +41,16 @@ describe('WHERE columns from the real parser', () => {
     expect(redactQuery('SELECT ' + 'x, '.repeat(200) + '1', 50)).toHaveLength(50);
   });
 });
+
+describe('hostile query text', () => {
+  it('a 100 KB chain of operators is refused with a clear error instead of overflowing the stack', async () => {
+    const { analyzeQuery, QueryTooDeepError, loadParser: load } = await import('../../src/diagnose/_sql-parse.js');
+    await load();
+    const deep = `SELECT ${Array.from({ length: 25_000 }, () => '1').join(' + ')}`;
+    expect(deep.length).toBeGreaterThan(100_000);
+    expect(() => analyzeQuery(deep)).toThrow(QueryTooDeepError);
+    // Wide is fine: 8,000 ANDed conditions are read.
+    const wide = `SELECT 1 FROM t WHERE ${Array.from({ length: 8000 }, (_, i) => `a = ${i}`).join(' AND ')}`;
+    expect(analyzeQuery(wide).uses).toHaveLength(8000);
+  });
+});
