@@ -122,6 +122,9 @@ export function operationRates(facts: WorkloadFacts, pops: Populations, peakFact
     }
     if (!Number.isFinite(avg) || avg <= 0) continue;
     const fanout = facts.fanout && op.kind === 'write' && ops.every((o) => o.fanout === null) ? fanoutOf(facts) : null;
+    // A size said of this operation's thing ("pages average 500 KB" for "download html page").
+    const head = op.name.split(' ').at(-1)!;
+    const size = (facts.sizes ?? []).find((z) => z.noun === head || op.name.endsWith(` ${z.noun}`));
     ops.push({
       id: idFor(op.name),
       name: op.name,
@@ -130,6 +133,7 @@ export function operationRates(facts: WorkloadFacts, pops: Populations, peakFact
       averagePerSecond: avg,
       formula,
       rowsWritten: op.kind === 'write' ? legs : 0,
+      payloadBytes: op.kind === 'write' && size ? size.bytes : null,
       fanout,
       provenance: stated(op.quote),
     });
@@ -145,6 +149,7 @@ export function operationRates(facts: WorkloadFacts, pops: Populations, peakFact
       averagePerSecond: main.averagePerSecond * facts.readsPerWrite.value,
       formula: `${formatNumber(main.averagePerSecond, 1)}/s ${main.name} × ${formatNumber(facts.readsPerWrite.value)} reads per write`,
       rowsWritten: 0,
+      payloadBytes: null,
       fanout: null,
       provenance: { kind: 'derived', from: [`workload.operations.${main.id}`], how: `"${facts.readsPerWrite.quote}"` },
     });
@@ -193,13 +198,13 @@ export function withAssumedOperations(rates: OperationRates, readsPerWrite: numb
     // From the stated total when there is one ("100k requests/minute"), else from the users.
     const base = p.kind === 'stated' ? `${formatNumber(avgRps, 1)} req/s ("${p.quote}")` : p.kind === 'derived' && p.from.includes('peakRps') ? `${formatNumber(avgRps, 1)} req/s (${p.how})` : `${compact(dau)} daily users × ${formatNumber(rpud, 1)} requests a day ÷ 86,400 s`;
     ops.push(
-      { id: 'api-writes', name: 'API writes', kind: 'write', actor: null, averagePerSecond: avgRps * writeShare, formula: `${base} ÷ (1 + ${formatNumber(readsPerWrite)} reads per write)`, rowsWritten: 1, fanout: null, provenance: assumed(`the brief names no operation; typical requests of a ${archetype.name.toLowerCase()} user, split by the read:write ratio`) },
-      { id: 'api-reads', name: 'API reads', kind: 'read', actor: null, averagePerSecond: avgRps * (1 - writeShare), formula: `${base} × ${formatNumber(readsPerWrite)} ÷ (1 + ${formatNumber(readsPerWrite)})`, rowsWritten: 0, fanout: null, provenance: assumed(`the brief names no operation; typical requests of a ${archetype.name.toLowerCase()} user, split by the read:write ratio`) },
+      { id: 'api-writes', name: 'API writes', kind: 'write', actor: null, averagePerSecond: avgRps * writeShare, formula: `${base} ÷ (1 + ${formatNumber(readsPerWrite)} reads per write)`, rowsWritten: 1, payloadBytes: null, fanout: null, provenance: assumed(`the brief names no operation; typical requests of a ${archetype.name.toLowerCase()} user, split by the read:write ratio`) },
+      { id: 'api-reads', name: 'API reads', kind: 'read', actor: null, averagePerSecond: avgRps * (1 - writeShare), formula: `${base} × ${formatNumber(readsPerWrite)} ÷ (1 + ${formatNumber(readsPerWrite)})`, rowsWritten: 0, payloadBytes: null, fanout: null, provenance: assumed(`the brief names no operation; typical requests of a ${archetype.name.toLowerCase()} user, split by the read:write ratio`) },
     );
   } else if (rates.reads === 0 && rates.writes > 0) {
-    ops.push({ id: 'reads', name: 'reads', kind: 'read', actor: null, averagePerSecond: rates.writes * readsPerWrite, formula: `${formatNumber(rates.writes, 1)} writes/s × ${formatNumber(readsPerWrite)} reads per write`, rowsWritten: 0, fanout: null, provenance: assumed(`the brief states no reads; ${formatNumber(readsPerWrite)} reads per write is typical for ${archetype.name.toLowerCase()}`) });
+    ops.push({ id: 'reads', name: 'reads', kind: 'read', actor: null, averagePerSecond: rates.writes * readsPerWrite, formula: `${formatNumber(rates.writes, 1)} writes/s × ${formatNumber(readsPerWrite)} reads per write`, rowsWritten: 0, payloadBytes: null, fanout: null, provenance: assumed(`the brief states no reads; ${formatNumber(readsPerWrite)} reads per write is typical for ${archetype.name.toLowerCase()}`) });
   } else if (rates.writes === 0 && rates.reads > 0) {
-    ops.push({ id: 'writes', name: 'writes', kind: 'write', actor: null, averagePerSecond: rates.reads / readsPerWrite, formula: `${formatNumber(rates.reads, 1)} reads/s ÷ ${formatNumber(readsPerWrite)} reads per write`, rowsWritten: 1, fanout: null, provenance: assumed(`the brief states no writes; ${formatNumber(readsPerWrite)} reads per write is typical for ${archetype.name.toLowerCase()}`) });
+    ops.push({ id: 'writes', name: 'writes', kind: 'write', actor: null, averagePerSecond: rates.reads / readsPerWrite, formula: `${formatNumber(rates.reads, 1)} reads/s ÷ ${formatNumber(readsPerWrite)} reads per write`, rowsWritten: 1, payloadBytes: null, fanout: null, provenance: assumed(`the brief states no writes; ${formatNumber(readsPerWrite)} reads per write is typical for ${archetype.name.toLowerCase()}`) });
   }
   return { ...rates, operations: ops };
 }

@@ -170,7 +170,7 @@ export function resolve(input: BriefInput): Resolved {
   }
 
   // ---------------------------------------------------------------- operations (the workload model)
-  const facts = input.workload ?? { actors: [], operations: [] };
+  const facts = input.workload ?? { actors: [], operations: [], sizes: [] };
   const dauGuess = input.dau
     ? { value: input.dau.value, how: 'stated' }
     : input.mau

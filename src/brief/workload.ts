@@ -63,6 +63,8 @@ export interface WorkloadFacts {
   fanout?: { degree: number; noun: string; quote: string };
   /** Rows touched by each write ("each transfer updates two accounts"). */
   legs?: { value: number; quote: string };
+  /** Sizes said of a thing: "pages average 500 KB", "each email carries about 50 KB of metadata". */
+  sizes: { noun: string; bytes: number; quote: string }[];
   /** A population the brief asks to grow to ("what changes if we grow to 500 million DAU"). */
   growthTarget?: { count: number; quote: string };
   /** Stated throughput of one database node ("a relational database node handles about 1,000 TPS"). */
@@ -450,6 +452,22 @@ function readShape(text: string, facts: WorkloadFacts): void {
     const n = parseNumber(m[1]!);
     if (n !== null && n > 1) facts.legs = { value: n, quote: clean(m[0]) };
   }
+  // Sizes of things: "pages average 500 KB", "each email carries about 50 KB of metadata", "a 2 KB message".
+  const size = String.raw`(${NUMBER_SRC})\s*(bytes?|[kmgt]i?b|kilobytes?|megabytes?|gigabytes?)\b`;
+  const sizeRes = [
+    new RegExp(String.raw`\b(?:each|every|an?|the|one|per)\s+(?:average\s+|typical\s+)?((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+(?:carries|has|holds|is|weighs|averages|takes|contains|uses)\s+(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?${size}`, 'giu'),
+    new RegExp(String.raw`\b([a-z][\w-]*?)s?\s+(?:average|averaging|are|weigh|take up|run)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?${size}`, 'giu'),
+    new RegExp(String.raw`\b(?:an?|each)\s+${size}\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)`, 'giu'),
+  ];
+  sizeRes.forEach((re, i) => {
+    let k: RegExpExecArray | null;
+    while ((k = re.exec(text)) !== null) {
+      const noun = i === 2 ? k[3]! : k[1]!;
+      const bytes = parseBytesLoose(i === 2 ? k[1]! : k[2]!, i === 2 ? k[2]! : k[3]!);
+      if (bytes === null) continue;
+      facts.sizes.push({ noun: singular(noun.trim().split(/\s+/).at(-1)!), bytes, quote: clean(k[0]) });
+    }
+  });
   // "a (cloud relational) database node handles about 1,000 TPS".
   m = new RegExp(String.raw`\b(?:database|db|postgres(?:ql)?|mysql|sql)\s+(?:node|server|instance|primary)\s+(?:handles|does|can do|can handle|sustains|takes|manages)\s+(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?${NUM}\s*(?:tps|transactions|writes|qps|queries|ops)`, 'iu').exec(text);
   if (m) {
@@ -458,9 +476,16 @@ function readShape(text: string, facts: WorkloadFacts): void {
   }
 }
 
+function parseBytesLoose(n: string, unit: string): number | null {
+  const v = parseNumber(n);
+  const u = unit.toLowerCase();
+  const mult: Record<string, number> = { b: 1, byte: 1, bytes: 1, kb: 1e3, kib: 1024, kilobyte: 1e3, kilobytes: 1e3, mb: 1e6, mib: 1024 ** 2, megabyte: 1e6, megabytes: 1e6, gb: 1e9, gib: 1024 ** 3, gigabyte: 1e9, gigabytes: 1e9, tb: 1e12, tib: 1024 ** 4 };
+  return v === null || mult[u] === undefined ? null : v * mult[u]!;
+}
+
 /** Read the actors, operations and shape of the workload from free text. */
 export function readWorkload(text: string): WorkloadFacts {
-  const facts: WorkloadFacts = { actors: [], operations: [] };
+  const facts: WorkloadFacts = { actors: [], operations: [], sizes: [] };
   readActors(text, facts);
   readOperations(text, facts);
   readShape(text, facts);

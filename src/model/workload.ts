@@ -35,6 +35,8 @@ export const OperationSchema = z.object({
   formula: z.string(),
   /** Database rows written by one operation (2 for a transfer between two accounts). */
   rowsWritten: num,
+  /** Bytes one operation stores (a page, an email, a location fix) when the brief says; null = the design's record size. */
+  payloadBytes: num.nullable(),
   /** Recipients each operation is delivered to (online followers, friends, members); null when it is not fanned out. */
   fanout: num.nullable(),
   provenance: ProvenanceSchema,

@@ -90,6 +90,11 @@ export function planCapacity(ctx: PlanContext): CapacityPlan {
     const unit = op.kind === 'write' ? 'writes/s' : 'reads/s';
     add(`op-${op.id}`, 'load', `${label} (average)`, unit, op.formula, [`workload.operations.${op.id}`, 'growthPerMonth'], (m) => op.averagePerSecond * g(m), { digits: 1 });
     add(`op-${op.id}-peak`, 'load', `${label} at peak`, unit, `${op.name} average/s × peak factor`, [`op-${op.id}`, 'scale.peakFactor'], (m) => op.peakPerSecond * g(m), { digits: 1 });
+    if (op.payloadBytes !== null) {
+      const perMonth = (m: number) => (op.averagePerSecond * g(m) * op.payloadBytes! * CONVENTIONS.secondsPerMonth) / GB;
+      add(`op-${op.id}-data-month`, 'storage', `Stored by ${op.name} per month`, 'GB/month', `${op.name} average/s × ${formatNumber(op.payloadBytes)} bytes each × 2,592,000 s ÷ 10^9`, [`op-${op.id}`], perMonth, { digits: 1 });
+      add(`op-${op.id}-data`, 'storage', `Stored by ${op.name} (kept for the retention period)`, 'GB', `Σ over kept months of ${op.name} data per month`, [`op-${op.id}-data-month`, 'scale.retentionDays'], (m) => accumulated(perMonth, m, retentionMonths), { digits: 1, stock: true });
+    }
     if (op.fanout !== null) {
       add(`op-${op.id}-recipients`, 'realtime', `Recipients of each ${op.name}`, 'recipients', 'stated fan-out degree × share online at once', [`workload.operations.${op.id}`], () => op.fanout!, { digits: 1 });
       add(`op-${op.id}-fanout-peak`, 'realtime', `Deliveries from ${op.name} at peak (fan-out)`, 'msg/s', `${op.name} at peak × recipients per ${op.name}`, [`op-${op.id}-peak`, `op-${op.id}-recipients`], (m) => op.peakPerSecond * op.fanout! * g(m));
