@@ -203,13 +203,6 @@ export function valueDepth(value: unknown, max = Infinity): number {
   return deepest;
 }
 
-/** Refuse a plain value (e.g. from a caller that parsed it itself) nested deeper than allowed. */
-export function checkValueDepth(value: unknown, options: ParseOptions): void {
-  const max = options.maxDepth ?? MAX_DEPTH;
-  const d = valueDepth(value, max);
-  if (d > max) throw new ArchieError('INPUT', `${options.label} is nested more than ${fmt(max)} levels deep; archie reads up to ${fmt(max)}`, { ...(options.path !== undefined && { path: options.path }) });
-}
-
 // ---------------------------------------------------------------------------------------------
 // YAML
 
