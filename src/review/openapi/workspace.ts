@@ -115,6 +115,11 @@ export class Workspace {
     if (known) return known;
     const failure = this.failed.get(file);
     if (failure !== undefined) return failure;
+    const refused = this.refuse(file);
+    if (refused !== undefined) {
+      this.failed.set(file, refused);
+      return refused;
+    }
     try {
       const doc = readSourceSync(file, this.display(file), this.options.maxBytes);
       this.docs.set(file, doc);
