@@ -208,3 +208,28 @@ export function withAssumedOperations(rates: OperationRates, readsPerWrite: numb
   }
   return { ...rates, operations: ops };
 }
+
+/**
+ * Clauses of the brief holding a number that no reader used, so a person can check what archie
+ * did not understand ("1,000 server pools of 100 machines each"). A number counts as used when a
+ * quote of a stated fact contains it within the same clause.
+ */
+export function unreadClauses(text: string, quotes: readonly string[]): string[] {
+  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+  const used = quotes.map(norm).filter((q) => q.length > 0);
+  const out: string[] = [];
+  for (const clause of text.split(/(?<=[.;!?])\s+|\n+|,\s+(?=\D)/)) {
+    const c = norm(clause);
+    if (!/\d/.test(c)) continue;
+    const numbers = c.match(/\d[\d,.]*(?:\s?(?:k|m|b|bn|million|billion|thousand|%|ms|kb|mb|gb|tb|pb|x))?/g) ?? [];
+    const unused = numbers.filter((n) => !used.some((q) => q.includes(n.trim()) && (c.includes(q) || q.includes(c) || overlaps(c, q))));
+    if (unused.length > 0 && out.length < 20) out.push(clause.trim().replace(/\s+/g, ' ').replace(/[.;,]$/, ''));
+  }
+  return out;
+}
+
+function overlaps(clause: string, quote: string): boolean {
+  // The quote shares a run of at least 12 characters with the clause (quotes are trimmed spans of it).
+  for (let i = 0; i + 12 <= quote.length; i += 6) if (clause.includes(quote.slice(i, i + 12))) return true;
+  return false;
+}

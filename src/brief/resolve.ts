@@ -11,7 +11,7 @@ import type {
 } from '../model/requirements.js';
 import type { BriefInput, Stated } from './input.js';
 import { compact, formatBytes, formatNumber, formatPercent } from './units.js';
-import { operationRates, withAssumedOperations, workloadModel } from './resolve-workload.js';
+import { operationRates, unreadClauses, withAssumedOperations, workloadModel } from './resolve-workload.js';
 
 /** Requirements plus everything archie had to assume or could not settle. */
 export interface Resolved {
@@ -449,9 +449,24 @@ export function resolve(input: BriefInput): Resolved {
     horizonsMonths,
     personalData,
     functional,
-    workload: workloadModel(withAssumedOperations(rates, ratio.value, avgRps, dau.value, rpud.value, archetype), peakFactor.value, []),
+    workload: workloadModel(withAssumedOperations(rates, ratio.value, avgRps, dau.value, rpud.value, archetype), peakFactor.value, unreadClauses(text, statedQuotes(input))),
   };
   return { requirements, archetype, assumptions: ctx.assumptions, openQuestions: ctx.openQuestions, warnings: ctx.warnings };
+}
+
+/** Every quote the readers kept: what of the brief was used. */
+function statedQuotes(input: BriefInput): string[] {
+  const out: string[] = [];
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      if (typeof o.quote === 'string') out.push(o.quote);
+      for (const [k, x] of Object.entries(o)) if (k !== 'text') visit(x);
+    }
+  };
+  visit({ ...input, text: undefined });
+  return out;
 }
 
 function titleFrom(text: string, archetype: Archetype): string {
