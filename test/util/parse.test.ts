@@ -169,3 +169,27 @@ describe('documents', () => {
     expect(e.line).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('fuzzed text', () => {
+  // Text built from YAML's and JSON's structural characters, anchors, aliases, tags and controls:
+  // every outcome is a value or an ArchieError, never another exception.
+  const pieces = fc.constantFrom('[', ']', '{', '}', ':', ', ', '- ', '\n', '  ', '&a ', '*a', '&b ', '*b', '!!js/function ', '!x ', '"', "'", '#', 'key', '1', '<<: ', '---\n', '\u0007', '\t', '? ', '|\n', '>-\n', '%YAML 1.2\n');
+  const text = fc.array(pieces, { maxLength: 60 }).map((a) => a.join(''));
+  it.each([
+    ['parseYamlAll', (t: string) => parseYamlAll(t, { label: 'f.yaml', merge: true })],
+    ['parseYaml (strict)', (t: string) => parseYaml(t, { label: 'f.yaml', strict: true })],
+    ['parseJson', (t: string) => parseJson(t, { label: 'f.json' })],
+    ['parseJsonWithPositions', (t: string) => parseJsonWithPositions(t, { label: 'f.json', strict: true })],
+  ])('%s gives a value or an ArchieError', (_name, parse) => {
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ unit: 'binary', maxLength: 200 })), (t) => {
+        try {
+          parse(t);
+        } catch (e) {
+          expect(e).toBeInstanceOf(ArchieError);
+        }
+      }),
+      { numRuns: 400, seed: 13 },
+    );
+  });
+});
