@@ -367,7 +367,7 @@ async function runArchie(cases: Case[]): Promise<{ flagged: Map<number, Set<stri
   for (let i = 0; i < cases.length; i++) {
     const c = cases[i]!;
     const options = { pgVersion: c.pgVersion, assumeInTransaction: c.assumeInTransaction };
-    const r = await (reviewSql as (f: { path: string; text: string }[], r: typeof sqlRules, o: typeof options) => ReturnType<typeof reviewSql>)([{ path: 'migrations/0002_case.sql', text: c.sql }], sqlRules, options);
+    const r = await reviewSql([{ path: 'migrations/0002_case.sql', text: c.sql }], sqlRules, options);
     if (r.errors.length > 0) parseErrors++;
     flagged.set(i, new Set(r.findings.map((f) => f.ruleId)));
   }
