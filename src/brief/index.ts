@@ -60,6 +60,7 @@ export function briefFromText(text: string, where = 'brief'): BriefInput {
   if (/[\u0000-\u0008\u000e-\u001f]/.test(clean)) {
     throw new ArchieError('INPUT', 'the brief contains control characters; it looks like binary data', { path: where, hint: 'pass plain text or a YAML brief' });
   }
+  checkNumbers(clean, where);
   const input = extractFromText(clean.trim());
   // A brief names a kind of system, asks for one ("Design Uber"), or states a fact; only text with none of these is refused.
   if (!input.refusal && !SYSTEM_WORDS.test(clean) && !hasFacts(input) && !ASKS_FOR_A_DESIGN.test(clean) && detectArchetype(clean).score === 0) {
@@ -69,6 +70,26 @@ export function briefFromText(text: string, where = 'brief'): BriefInput {
     });
   }
   return input;
+}
+
+const QUANTITY_NOUN = String.raw`(?:\s*(?:k|m|b|bn|thousand|million|billion))?\s*(?:(?:daily|monthly|concurrent|active|registered|new)\s+)*(?:users?|people|customers?|players?|devices?|sensors?|drivers?|riders?|employees?|tenants?|members?|requests?|req|rps|qps|tps|writes?|reads?|messages?|events?|orders?|transactions?|ms|milliseconds?|seconds?|gb|tb|mb|kb|engineers?|developers?|per\b|\/|a\s+(?:day|month|second|minute|hour|year)|%)`;
+
+/**
+ * Numbers that cannot be amounts are errors naming the words, never a silent default: a negative
+ * count or budget, NaN or Infinity, hexadecimal.
+ */
+function checkNumbers(text: string, where: string): void {
+  const bad = (quote: string, why: string, hint: string): never => {
+    throw new ArchieError('INVALID', `"${quote.trim()}" ${why}`, { path: where, hint });
+  };
+  const neg = new RegExp(String.raw`(?:^|[\s(:=,])(?:[$€£]\s?)?[-−‒–]\s?(?:[$€£]\s?)?\d[\d,._]*(?:\.\d+)?${QUANTITY_NOUN}`, 'iu').exec(text);
+  if (neg) bad(neg[0], 'is a negative amount', 'counts, rates, sizes and budgets are positive numbers: remove the minus sign');
+  const nan = new RegExp(String.raw`\b(?:NaN|Infinity|Inf|infinite|∞)${QUANTITY_NOUN}`, 'iu').exec(text);
+  if (nan) bad(nan[0], 'is not a number archie can size a system for', 'give a finite number, e.g. "2M users"');
+  const hex = new RegExp(String.raw`\b0x[0-9a-f]+${QUANTITY_NOUN}`, 'iu').exec(text);
+  if (hex) bad(hex[0], 'is a hexadecimal number, not a count', 'write the count in decimal, e.g. "4 billion users"');
+  const sci = new RegExp(String.raw`\b\d+(?:\.\d+)?e[+-]?(\d+)${QUANTITY_NOUN}`, 'iu').exec(text);
+  if (sci && Number(sci[1]) > 12) bad(sci[0], 'is far beyond any real system', 'check the number: 1e9 is a billion');
 }
 
 /** "Design Uber", "build me a web crawler", "architect a unique ID generator": a request for a design, whatever the product. */

@@ -124,6 +124,9 @@ export function resolve(input: BriefInput): Resolved {
   if (input.dau && input.mau && input.mau.value < input.dau.value) {
     contradiction(`monthly users ("${input.mau.quote}") are fewer than daily users ("${input.dau.quote}")`, 'every daily user is also a monthly user: check which number is which');
   }
+  if (input.concurrentUsers && input.mau && input.concurrentUsers.value > input.mau.value) {
+    contradiction(`concurrent users ("${input.concurrentUsers.quote}") exceed monthly users ("${input.mau.quote}")`, 'people online at the same moment are a subset of the month\'s users');
+  }
   if (input.concurrentUsers && input.dau && input.concurrentUsers.value > input.dau.value) {
     contradiction(`concurrent users ("${input.concurrentUsers.quote}") exceed daily users ("${input.dau.quote}")`, 'people online at the same moment are a subset of the day\'s users');
   }
@@ -182,6 +185,11 @@ export function resolve(input: BriefInput): Resolved {
       ? { value: Math.round(dauGuess.value * facts.onlineShare.value), how: `${compact(dauGuess.value)} daily × ${formatPercent(facts.onlineShare.value, 0)} online ("${facts.onlineShare.quote}")` }
       : { value: Math.round(dauGuess.value * d.concurrencyRatio), how: `daily users × ${d.concurrencyRatio}, the share online at once for the kind of system, assumed` };
   const rates = operationRates(facts, { dau: dauGuess, concurrent: concurrentGuess }, peakFactor.value);
+  // A total rate and the operations it is made of must agree: 500 writes/s do not fit in 100 req/s.
+  if (input.avgRps && rates.writes + rates.reads > input.avgRps.value * 1.01) {
+    const parts = rates.operations.filter((o) => o.provenance.kind === 'stated').map((o) => `"${(o.provenance as { quote: string }).quote}"`);
+    contradiction(`the operations the brief names (${parts.join(', ')}) add up to ${formatNumber(rates.writes + rates.reads, 1)}/s, more than the total "${input.avgRps.quote}"`, 'check which number is the total, and whether one of them is a peak');
+  }
   if (rates.operations.length > 0 && !input.avgRps && !input.peakRps) {
     const names = rates.operations.map((o) => o.name);
     if (rates.writes > 0 && rates.reads > 0 && !input.readWriteRatio) {

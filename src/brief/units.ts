@@ -15,7 +15,7 @@ const SCALE: Record<string, number> = {
 
 /** Regex source for a number as people write it, including an optional magnitude suffix. */
 export const NUMBER_SRC =
-  String.raw`(?:\d{1,3}(?:[,_]\d{3})+|\d+(?:\.\d+)?|\.\d+)(?:\s?(?:k|m|mm|mn|mil|b|bn|t|thousand|million|millions|billion|billions|trillion)\b)?`;
+  String.raw`(?:\d+(?:\.\d+)?e[+-]?\d{1,3}(?![\w.])|\d{1,3}(?:[,_]\d{3})+|\d+(?:\.\d+)?|\.\d+)(?:\s?(?:k|m|mm|mn|mil|b|bn|t|thousand|million|millions|billion|billions|trillion)\b)?`;
 /** Regex source for number words. */
 export const WORD_NUMBER_SRC = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a dozen|a couple of|a single|a)`;
 
@@ -23,6 +23,7 @@ export const WORD_NUMBER_SRC = String.raw`(?:one|two|three|four|five|six|seven|e
 export function parseNumber(text: string): number | null {
   const s = text.trim().toLowerCase().replace(/^a couple of$/, 'couple').replace(/^a dozen$/, 'dozen').replace(/^a single$/, 'single');
   if (s in WORDS) return WORDS[s] ?? null;
+  if (/^\d+(?:\.\d+)?e[+-]?\d{1,3}$/.test(s)) return Number(s);
   const m = /^((?:\d{1,3}(?:[,_]\d{3})+)|\d+(?:\.\d+)?|\.\d+)\s?([a-z]+)?$/.exec(s);
   if (!m) return null;
   const base = Number(m[1]!.replace(/[,_]/g, ''));
