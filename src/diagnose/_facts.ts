@@ -264,6 +264,7 @@ export const SETTING_NAMES = [
 export class Facts {
   private readonly memo = new Map<string, Promise<unknown>>();
   private readonly definitions = new Map<number, string>();
+  private readonly unreadable = new Map<number, string>();
   private readonly statsLoaded = new Set<number>();
 
   constructor(
@@ -427,18 +428,41 @@ export class Facts {
     });
   }
 
-  /** The given indexes with their definitions, fetched only for them. */
+  /**
+   * The given indexes with their definitions, fetched only for them. pg_get_indexdef() waits
+   * behind a lock queued on the table (an ALTER TABLE waiting for a long transaction), so a batch
+   * that times out is retried table by table: one locked table costs its own definitions only,
+   * which stay empty and are listed by unreadableDefinitions().
+   */
   async withDefinitions(list: IndexFact[]): Promise<IndexFact[]> {
-    const missing = list.filter((i) => !this.definitions.has(i.oid)).map((i) => i.oid);
+    const missing = list.filter((i) => !this.definitions.has(i.oid) && !this.unreadable.has(i.oid));
     if (missing.length > 0) {
-      const rows = await this.session.query(
-        'facts.index-definitions',
-        `SELECT o::int8 AS oid, pg_get_indexdef(o) AS def FROM unnest($1::oid[]) AS o`,
-        [missing],
-      );
-      for (const r of rows) this.definitions.set(n(r.oid), String(r.def));
+      const fetch = async (oids: number[]): Promise<void> => {
+        const rows = await this.session.query('facts.index-definitions', `SELECT o::int8 AS oid, pg_get_indexdef(o) AS def FROM unnest($1::oid[]) AS o`, [oids]);
+        for (const r of rows) this.definitions.set(n(r.oid), String(r.def));
+      };
+      try {
+        await fetch(missing.map((i) => i.oid));
+      } catch (e) {
+        if ((e as { sqlState?: string }).sqlState !== '55P03') throw e;
+        const byTable = new Map<number, IndexFact[]>();
+        for (const i of missing) byTable.set(i.tableOid, [...(byTable.get(i.tableOid) ?? []), i]);
+        for (const group of byTable.values()) {
+          try {
+            await fetch(group.map((i) => i.oid));
+          } catch (inner) {
+            if ((inner as { sqlState?: string }).sqlState !== '55P03') throw inner;
+            for (const i of group) this.unreadable.set(i.oid, qualifiedName(i.tableSchema, i.tableName));
+          }
+        }
+      }
     }
     return list.map((i) => ({ ...i, definition: this.definitions.get(i.oid) ?? i.definition }));
+  }
+
+  /** Tables (qualified names) whose index definitions could not be read because of a queued lock. */
+  unreadableDefinitions(list: IndexFact[]): string[] {
+    return [...new Set(list.filter((i) => this.unreadable.has(i.oid)).map((i) => this.unreadable.get(i.oid) as string))].sort();
   }
 
   /** Column names and types of every user table (statistics are fetched per table by statsFor()). */
@@ -844,6 +868,10 @@ export const HOUSEKEEPING = /^\s*(BEGIN|COMMIT|ROLLBACK|END|START TRANSACTION|SA
 /** Quote an SQL identifier when it needs it (lower-case letters, digits, underscore stay bare). */
 export function quoteIdent(name: string): string {
   return /^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED.has(name) ? name : `"${name.replace(/"/g, '""')}"`;
+}
+
+function qualifiedName(schema: string, name: string): string {
+  return qualified(schema, name);
 }
 
 /** Schema-qualified, quoted name. */

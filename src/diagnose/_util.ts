@@ -121,10 +121,20 @@ export function parseSize(text: string): number | null {
 
 /** Tell the run when other users' sessions are hidden from this one (their state, times and query). */
 export function reportHiddenSessions(ctx: { couldNotCheck(reason: string, remedy?: string): void; server: { user: string } }, sessions: { hidden: boolean; backendType: string }[]): void {
-  const hidden = sessions.filter((a) => a.hidden && a.backendType === 'client backend').length;
+  // For another user's session PostgreSQL hides even backend_type: a hidden row is counted as a client.
+  const hidden = sessions.filter((a) => a.hidden && (a.backendType === 'client backend' || a.backendType === '')).length;
   if (hidden === 0) return;
   ctx.couldNotCheck(
     `${hidden} session${hidden === 1 ? '' : 's'} of other users ${hidden === 1 ? 'is' : 'are'} hidden from ${ctx.server.user} (state, times and query)`,
     `GRANT pg_read_all_stats TO ${/^[a-z_][a-z0-9_]*$/.test(ctx.server.user) ? ctx.server.user : `"${ctx.server.user.replace(/"/g, '""')}"`};`,
+  );
+}
+
+/** Say which tables' index definitions a queued lock kept archie from reading. */
+export function reportUnreadableDefinitions(ctx: { couldNotCheck(reason: string, remedy?: string): void }, tables: string[]): void {
+  if (tables.length === 0) return;
+  ctx.couldNotCheck(
+    `the index definitions of ${tables.join(', ')} could not be read: a lock is queued on ${tables.length === 1 ? 'that table' : 'those tables'} (an ALTER waiting behind a long transaction)`,
+    'rerun once the lock queue clears (blocking-locks names the session holding it up)',
   );
 }

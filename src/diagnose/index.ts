@@ -198,7 +198,13 @@ export async function diagnose(url: string, options: DiagnoseOptions = {}): Prom
   };
   const session = await Session.open(target, sessionOptions);
   try {
-    const server = await serverInfo(session);
+    const server = await serverInfo(session).catch((e: unknown) => {
+      if (e instanceof ArchieError) throw e;
+      throw new ArchieError('CONNECT', `connected, but could not read the server's version and settings: ${redactText(String((e as Error)?.message ?? e), target.secrets)}`, {
+        path: target.redacted,
+        hint: 'nothing was checked; a higher --statement-timeout helps when the server is overloaded',
+      });
+    });
     const facts = new Facts(session, server);
     const notes = new Set<string>();
     if (server.inRecovery) notes.add('This server is a standby: usage statistics and pg_stat_statements describe the queries run here, not on the primary.');

@@ -84,7 +84,9 @@ export function evaluateBlocking(input: BlockingInput, t: Thresholds): Finding[]
             code: idleTx ? `SELECT pg_terminate_backend(${root});` : `SELECT pg_cancel_backend(${root});\n-- if it does not stop: SELECT pg_terminate_backend(${root});\n-- in migrations: SET lock_timeout = '5s';`,
             language: 'sql',
           },
-          impact: impact(severity, Math.max(logScale(maxWait, 1, 3600), logScale(victims.length, 1, 100))),
+          // Sessions stuck behind a lock past the error threshold are an outage now: they lead the
+          // report, ahead of limits that are still hours or days away (sequences, wraparound).
+          impact: impact(severity, severity === 'error' ? 0.96 + 0.04 * Math.max(logScale(maxWait, 60, 3600), logScale(victims.length, 1, 100)) : Math.max(logScale(maxWait, 1, 3600), logScale(victims.length, 1, 100))),
         },
       ),
     );

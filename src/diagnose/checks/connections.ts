@@ -1,6 +1,6 @@
 import type { Finding } from '../../model/finding.js';
-import type { ActivityFact, SettingFact } from '../_facts.js';
-import { formatCount, formatPercent, impact, objectFinding } from '../_util.js';
+import { plural, type ActivityFact, type SettingFact } from '../_facts.js';
+import { formatCount, formatPercent, impact, objectFinding, reportHiddenSessions } from '../_util.js';
 import type { Check, CheckContext, Thresholds } from '../types.js';
 
 const ID = 'connections';
@@ -20,7 +20,9 @@ export interface ConnectionNumbers {
 }
 
 export function countConnections(activity: ActivityFact[], settings: Map<string, SettingFact>, database: string, poolSize: number | undefined): ConnectionNumbers {
-  const clients = activity.filter((a) => a.backendType === 'client backend');
+  // Another user's session hides its backend_type (and state) without pg_read_all_stats: one with a
+  // database is counted as a client, so hidden sessions never make the server look emptier than it is.
+  const clients = activity.filter((a) => a.backendType === 'client backend' || (a.hidden && a.backendType === '' && a.database !== null));
   const num = (name: string): number => Number(settings.get(name)?.value ?? 0) || 0;
   return {
     maxConnections: num('max_connections'),
@@ -102,6 +104,8 @@ export const check: Check = {
   docs: 'docs/diagnose/connections.md',
   async run(ctx: CheckContext): Promise<Finding[]> {
     const [activity, settings] = await Promise.all([ctx.facts.activity(), ctx.facts.settings()]);
+    ctx.examined(plural(activity.filter((a) => a.backendType === 'client backend' || a.hidden).length, 'session'));
+    reportHiddenSessions(ctx, activity);
     return evaluateConnections(countConnections(activity, settings, ctx.server.database, ctx.poolSize), ctx.thresholds);
   },
 };

@@ -1,6 +1,6 @@
 import type { Finding } from '../../model/finding.js';
-import { qualified, type IndexFact } from '../_facts.js';
-import { formatBytes, impact, logScale, objectFinding } from '../_util.js';
+import { plural, qualified, type IndexFact } from '../_facts.js';
+import { formatBytes, impact, logScale, objectFinding, reportUnreadableDefinitions } from '../_util.js';
 import type { Check, CheckContext } from '../types.js';
 
 const ID = 'duplicate-index';
@@ -143,9 +143,12 @@ export const check: Check = {
   docs: 'docs/diagnose/duplicate-index.md',
   async run(ctx: CheckContext): Promise<Finding[]> {
     const indexes = await ctx.facts.indexes();
+    ctx.examined(plural(indexes.length, 'index'));
     const involved = duplicateCandidates(indexes);
     if (involved.size === 0) return [];
-    const defined = new Map((await ctx.facts.withDefinitions(indexes.filter((i) => involved.has(i.oid)))).map((i) => [i.oid, i]));
+    const wanted = indexes.filter((i) => involved.has(i.oid));
+    const defined = new Map((await ctx.facts.withDefinitions(wanted)).map((i) => [i.oid, i]));
+    reportUnreadableDefinitions(ctx, ctx.facts.unreadableDefinitions(wanted));
     return evaluateDuplicateIndexes(
       indexes.map((i) => defined.get(i.oid) ?? i),
       ctx.server.blockSize,

@@ -60,7 +60,8 @@ export function evaluateIntPks(input: IntPkInput, t: Thresholds): Finding[] {
             code: lines.join('\n'),
             language: 'sql',
           },
-          impact: impact(severity, used),
+          // Values left, not yet an outage: below a live lock pile-up, above slower problems.
+          impact: impact(severity, Math.min(0.95, used)),
         },
       ),
     );

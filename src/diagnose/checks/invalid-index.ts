@@ -1,6 +1,6 @@
 import type { Finding } from '../../model/finding.js';
 import { qualified, quoteIdent, type IndexFact } from '../_facts.js';
-import { formatBytes, impact, logScale, objectFinding } from '../_util.js';
+import { formatBytes, impact, logScale, objectFinding, reportUnreadableDefinitions } from '../_util.js';
 import type { Check, CheckContext } from '../types.js';
 
 const ID = 'invalid-index';
@@ -66,7 +66,7 @@ export function evaluateInvalidIndexes(
           evidence: { sizeBytes: size, ready: i.isReady, unique: i.isUnique, definition: i.definition },
           fix: {
             description: `Drop it and build it again concurrently (or REINDEX INDEX CONCURRENTLY).${dup}`,
-            code: `DROP INDEX CONCURRENTLY IF EXISTS ${name};\n${concurrentDefinition(i.definition)};`,
+            code: i.definition ? `DROP INDEX CONCURRENTLY IF EXISTS ${name};\n${concurrentDefinition(i.definition)};` : `REINDEX INDEX CONCURRENTLY ${name};`,
             language: 'sql',
           },
           impact: impact('warning', Math.max(0.3, logScale(size, 1024 * 1024, 100 * 1024 ** 3))),
@@ -86,6 +86,7 @@ export const check: Check = {
     const invalid = (await ctx.facts.indexes()).filter((i) => !i.isValid);
     if (invalid.length === 0) return [];
     const indexes = await ctx.facts.withDefinitions(invalid);
+    reportUnreadableDefinitions(ctx, ctx.facts.unreadableDefinitions(invalid));
     const rows = await ctx.session.query('invalid-index.progress', `SELECT index_relid::int8 AS oid FROM pg_stat_progress_create_index`);
     const building = new Set(rows.map((r) => Number(r.oid)));
     const partitioned = indexes.filter((i) => i.relkind === 'I' && !i.isValid).map((i) => i.oid);

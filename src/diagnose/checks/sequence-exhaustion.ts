@@ -68,7 +68,8 @@ export function evaluateSequences(input: SequenceInput, t: Thresholds): Finding[
                 : 'Widen the sequence (and the column it feeds) to bigint; on a large table change the column online (add a bigint column, backfill in batches, swap)',
             ...(lines.length > 0 && { code: lines.join('\n'), language: 'sql' as const }),
           },
-          impact: impact(severity, used),
+          // Values left, not yet an outage: below a live lock pile-up, above slower problems.
+          impact: impact(severity, Math.min(0.95, used)),
         },
       ),
     );

@@ -1,6 +1,6 @@
 import type { Finding } from '../../model/finding.js';
-import { qualified, type IndexFact, type TableFact } from '../_facts.js';
-import { formatBytes, formatCount, formatDuration, impact, logScale, objectFinding } from '../_util.js';
+import { plural, qualified, type IndexFact, type TableFact } from '../_facts.js';
+import { formatBytes, formatCount, formatDuration, impact, logScale, objectFinding, reportUnreadableDefinitions } from '../_util.js';
 import type { Check, CheckContext, Thresholds } from '../types.js';
 
 const ID = 'unused-index';
@@ -54,7 +54,7 @@ export function evaluateUnusedIndexes(input: UnusedIndexInput, t: Thresholds): F
           fix: {
             description:
               'Drop it once you are sure: usage is counted per server, so check the replicas too (an index used only by queries on a standby shows 0 here), and keep the definition to recreate it',
-            code: `DROP INDEX CONCURRENTLY IF EXISTS ${name};\n-- to recreate: ${i.definition.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX CONCURRENTLY ')};`,
+            code: `DROP INDEX CONCURRENTLY IF EXISTS ${name};${i.definition ? `\n-- to recreate: ${i.definition.replace(/^CREATE (UNIQUE )?INDEX /, 'CREATE $1INDEX CONCURRENTLY ')};` : `\n-- save its definition first: SELECT pg_get_indexdef('${name.replace(/'/g, "''")}'::regclass);`}`,
             language: 'sql',
           },
           impact: impact(severity, logScale(size, 1024 * 1024, 100 * 1024 ** 3)),
@@ -75,7 +75,10 @@ export const check: Check = {
     if (db.statsAgeS !== null && db.statsAgeS < WEEK) {
       ctx.note(`Statistics were reset ${formatDuration(db.statsAgeS)} ago: "unused" only covers that period.`);
     }
-    const candidates = await ctx.facts.withDefinitions(indexes.filter((i) => isUnusedCandidate(i, ctx.server.blockSize, ctx.thresholds)));
+    ctx.examined(plural(indexes.length, 'index'));
+    const unused = indexes.filter((i) => isUnusedCandidate(i, ctx.server.blockSize, ctx.thresholds));
+    const candidates = await ctx.facts.withDefinitions(unused);
+    reportUnreadableDefinitions(ctx, ctx.facts.unreadableDefinitions(unused));
     return evaluateUnusedIndexes(
       { indexes: candidates, tables: new Map(tables.map((t) => [t.oid, t])), blockSize: ctx.server.blockSize, statsAgeS: db.statsAgeS, database: ctx.server.database },
       ctx.thresholds,
