@@ -310,17 +310,20 @@ function composeYaml(text: string, options: YamlOptions, single: boolean): { doc
   for (const doc of docs) {
     const err = doc.errors[0];
     if (err) {
-      if (err.code === 'RESOURCE_EXHAUSTION') throw depthError(options, state.depth, pos(err.pos[0]));
+      if (err.code === 'RESOURCE_EXHAUSTION') {
+        // Within the limit but past what the stack had left here (a caller deep in its own calls).
+        throw inputError(options, `${options.label} is nested ${fmt(state.depth)} levels deep, deeper than archie could read at this point`, pos(err.pos[0]), 'flatten the nesting');
+      }
       throw inputError(options, `${options.label} is not valid YAML: ${yamlErrorMessage(err)}`, pos(err.pos[0]), options.hint ?? 'fix the syntax at that position; indentation and unquoted colons are the usual causes');
     }
     if (options.strict) {
       const warning = doc.warnings[0];
       if (warning) {
-        const message =
-          warning.code === 'TAG_RESOLVE_FAILED'
-            ? `${options.label} uses a custom tag (${yamlErrorMessage(warning).replace(/^Unresolved tag: /, '').replace(/^tag:yaml\.org,2002:/, '!!')}); archie reads plain YAML 1.2 (core schema) without custom tags`
-            : `${options.label} is not plain YAML 1.2: ${yamlErrorMessage(warning)}`;
-        throw inputError(options, message, pos(warning.pos[0]), 'remove the tag: write the value as a plain string, number or list');
+        if (warning.code === 'TAG_RESOLVE_FAILED') {
+          const tag = yamlErrorMessage(warning).replace(/^Unresolved tag: /, '').replace(/^tag:yaml\.org,2002:/, '!!');
+          throw inputError(options, `${options.label} uses a custom tag (${tag}); archie reads plain YAML 1.2 (core schema) without custom tags`, pos(warning.pos[0]), 'remove the tag: write the value as a plain string, number or list');
+        }
+        throw inputError(options, `${options.label} is not plain YAML 1.2: ${yamlErrorMessage(warning)}`, pos(warning.pos[0]), 'write plain YAML 1.2 (core schema)');
       }
     }
     if (state.aliases) checkAliases(doc, max, options, pos);
