@@ -1,6 +1,7 @@
 import type { Cloud, Regulation } from '../model/requirements.js';
 import { emptyInput, type BriefInput, type Stated } from './input.js';
 import { readWorkload, type StatedActor, type WorkloadFacts } from './workload.js';
+import { judgePurpose } from './purpose.js';
 import {
   BYTE_UNIT_SRC,
   NUMBER_SRC,
@@ -466,23 +467,9 @@ function extractFunctional(text: string, out: BriefInput): void {
   }
 }
 
-const SURVEILLANCE: string[] = [
-  String.raw`\bmass[- ]surveillance\b`,
-  String.raw`\b(?:track|monitor|surveil|spy on|follow|identify)\w*\s+(?:all|every|the whole|entire)\s+(?:\w+\s+){0,2}(?:citizens|population|residents|people|persons|individuals|protesters|journalists|dissidents)\b`,
-  String.raw`\b(?:covert(?:ly)?|secret(?:ly)?|without (?:their )?(?:consent|knowledge))\b[^.]{0,60}\b(?:track|monitor|record|collect|surveil|identify|locate)\w*`,
-  String.raw`\b(?:track|monitor|record|collect|surveil|identify|locate)\w*\b[^.]{0,60}\bwithout (?:their )?(?:consent|knowledge)\b`,
-  String.raw`\b(?:facial|face) recognition\b[^.]{0,60}\b(?:crowds?|public spaces?|protests?|citizens|cctv|street cameras?)\b`,
-  String.raw`\b(?:identify|unmask|de-?anonymi[sz]e)\w*\s+(?:anonymous\s+)?(?:protesters|dissidents|journalists|whistleblowers|activists)\b`,
-];
-
 function extractRefusal(text: string, out: BriefInput): void {
-  for (const src of SURVEILLANCE) {
-    const m = first(text, src);
-    if (m) {
-      out.refusal = stated('The brief describes surveillance of people at scale or without their consent.', m[0]);
-      return;
-    }
-  }
+  const j = judgePurpose(text);
+  if (j) out.refusal = stated(`The brief describes a system for watching people: ${j.reason}.`, j.quote);
 }
 
 /**
@@ -490,7 +477,7 @@ function extractRefusal(text: string, out: BriefInput): void {
  * word it could match. Compiling the large patterns is most of an extraction's cost.
  */
 const EXTRACTORS: Array<[guard: RegExp | null, run: (text: string, out: BriefInput) => void]> = [
-  [/surveil|track|monitor|spy|covert|secret|consent|recogni|unmask|anonymi/i, extractRefusal],
+  [null, extractRefusal],
   [/\d/, extractRates],
   [/peak|spike|burst|twice|double|thrice|triple/i, extractPeak],
   [/read|write/i, extractRatio],

@@ -4,6 +4,7 @@ import { ArchieError } from '../errors.js';
 import { parseJsonWithPositions, parseYaml } from '../util/parse.js';
 import { CLOUDS, REGULATIONS } from '../model/constants.js';
 import { extractFromText } from './extract.js';
+import { judgePurpose } from './purpose.js';
 import type { BriefInput, Stated } from './input.js';
 import { parseAvailability, parseBytes, parseDurationDays, parseMoney, parseNumber, periodSeconds } from './units.js';
 
@@ -168,6 +169,9 @@ function fromFile(b: BriefFile, file: string, doc: Document, lc: LineCounter): B
   const description = [b.title, b.description].filter(Boolean).join('. ');
   const out = extractFromText(description);
   out.text = description;
+  // Every free-text field is screened for purpose, not only the description.
+  const screened = judgePurpose([description, ...(b.requirements ?? []), b.existingSystem ?? ''].join('\n'));
+  if (screened && !out.refusal) out.refusal = { value: `The brief describes a system for watching people: ${screened.reason}.`, quote: screened.quote };
   if (b.title) out.title = b.title;
   const q = (path: string, v: unknown) => `${path}: ${typeof v === 'string' ? v : JSON.stringify(v)}`;
   const fail = (path: string, v: unknown, expected: string): never => {
