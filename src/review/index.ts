@@ -16,13 +16,24 @@ export interface ReviewOptions {
   config?: ReviewConfigInput;
   /** Config file to read; default `.archie.yaml` in `cwd` when it exists. */
   configPath?: string;
+  /**
+   * How the SQL migrations run, merged over the config's `sql` section (a field given here wins,
+   * the others keep the config's value): `pgVersion`, the oldest PostgreSQL major version they
+   * run on (default 15), and `assumeInTransaction`, whether the migration tool runs every file
+   * inside a transaction.
+   */
+  sql?: ReviewConfigInput['sql'];
   /** Called with short progress messages for large inputs. */
   onProgress?: (message: string) => void;
 }
 
 async function resolveConfig(options: ReviewOptions, cwd: string): Promise<ReviewConfig> {
-  if (options.config !== undefined) return parseConfig(options.config, cwd, 'config');
-  return loadConfig(cwd, options.configPath);
+  const config = options.config !== undefined ? parseConfig(options.config, cwd, 'config') : await loadConfig(cwd, options.configPath);
+  if (options.sql === undefined) return config;
+  // Validated like the config file's sql section, so that a bad value names its field.
+  const sql = parseConfig({ sql: options.sql }, cwd, 'review options').sql;
+  const given = Object.fromEntries(Object.entries(sql).filter(([, v]) => v !== undefined));
+  return { ...config, sql: { ...config.sql, ...given } };
 }
 
 /** What archie can review, for the messages about inputs that hold none of it. */
