@@ -61,6 +61,36 @@ export const BriefFileSchema = strict({
   existingSystem: opt(z.string()),
   horizons: opt(z.array(numberish)),
   requirements: opt(z.array(z.string().check(z.minLength(1)))),
+  /** The workload model, stated exactly (the same model free text is read into). */
+  actors: opt(
+    z.array(
+      strict({
+        name: z.string().check(z.minLength(1), z.maxLength(80)),
+        count: numberish,
+        kind: opt(z.enum(['daily', 'monthly', 'concurrent', 'registered'])),
+        nature: opt(z.enum(['people', 'devices', 'organisations'])),
+      }),
+    ).check(z.maxLength(100)),
+  ),
+  operations: opt(
+    z.array(
+      strict({
+        name: z.string().check(z.minLength(1), z.maxLength(80)),
+        kind: opt(z.enum(['write', 'read'])),
+        perSecond: opt(numberish),
+        perDay: opt(numberish),
+        perMonth: opt(numberish),
+        perActorPerDay: opt(numberish),
+        everySeconds: opt(numberish),
+        actor: opt(z.string()),
+        atPeak: opt(z.boolean()),
+        fanout: opt(numberish),
+        rowsWritten: opt(numberish),
+        payloadSize: opt(numberish),
+      }),
+    ).check(z.maxLength(200)),
+  ),
+  activeHoursPerDay: opt(numberish),
   limits: opt(
     strict({
       appRpsPerInstance: opt(numberish),
@@ -125,6 +155,64 @@ function positionOf(doc: Document, lc: LineCounter, path: Array<string | number>
   if (!range) return undefined;
   const p = lc.linePos(range[0]);
   return { line: p.line, column: p.col };
+}
+
+type Num = (path: string, v: string | number | undefined, opts?: { min?: number; max?: number; integer?: boolean }) => Stated<number> | undefined;
+type Bytes = (path: string, v: string | number | undefined) => Stated<number> | undefined;
+
+/** `actors`, `operations` and `activeHoursPerDay`: stated fields win over what the description implied. */
+function workloadFromFile(b: BriefFile, out: BriefInput, num: Num, bytes: Bytes, fail: (path: string, v: unknown, expected: string) => never): void {
+  const facts = out.workload ?? { actors: [], operations: [], sizes: [] };
+  const at = (i: number) => -1_000_000 + i; // before any text position: the file's own facts come first
+  if (b.actors) {
+    facts.actors = b.actors.map((a, i) => {
+      const count = num(`actors.${i}.count`, a.count, { min: 1, max: 1e10 })!;
+      const nature = a.nature ?? (/device|sensor|meter|vehicle|car|machine|tracker|phone|camera/i.test(a.name) ? 'devices' : /tenant|compan|organi|business|store|shop|restaurant|hotel/i.test(a.name) ? 'organisations' : 'people');
+      return { name: a.name.trim().toLowerCase(), count: count.value, kind: a.kind ?? 'registered', nature, quote: count.quote.replace(/^actors\.\d+\.count/, `actors.${i}: ${a.name}`), at: at(i) };
+    });
+    // The scale fields follow the stated actors unless users.* says otherwise.
+    const people = facts.actors.filter((a) => a.nature === 'people');
+    const daily = people.find((a) => a.kind === 'daily');
+    const monthly = people.find((a) => a.kind === 'monthly');
+    const concurrent = people.find((a) => a.kind === 'concurrent');
+    if (daily && !b.users?.daily) out.dau = { value: daily.count, quote: daily.quote };
+    if (monthly && !b.users?.monthly) out.mau = { value: monthly.count, quote: monthly.quote };
+    if (concurrent && !b.users?.concurrent) out.concurrentUsers = { value: concurrent.count, quote: concurrent.quote };
+  }
+  if (b.operations) {
+    facts.operations = b.operations.map((o, i) => {
+      const p = `operations.${i}`;
+      const given = (['perSecond', 'perDay', 'perMonth', 'perActorPerDay', 'everySeconds'] as const).filter((k) => o[k] !== undefined);
+      if (given.length !== 1) fail(p, o, 'exactly one of perSecond, perDay, perMonth, perActorPerDay or everySeconds');
+      const k = given[0]!;
+      const v = num(`${p}.${k}`, o[k], { min: 0 })!;
+      if (v.value <= 0) fail(`${p}.${k}`, o[k], 'a rate above zero');
+      const kind = o.kind ?? (/\b(?:read|view|get|list|search|fetch|redirect|open|load|download)/i.test(o.name) ? 'read' : 'write');
+      const rate =
+        k === 'perActorPerDay' ? { basis: 'per-actor' as const, perDay: v.value }
+          : k === 'everySeconds' ? { basis: 'interval' as const, seconds: v.value }
+            : { basis: 'absolute' as const, perSecond: v.value / (k === 'perSecond' ? 1 : k === 'perDay' ? 86_400 : 2_592_000), peak: Boolean(o.atPeak), period: k === 'perSecond' ? 1 : k === 'perDay' ? 86_400 : 2_592_000 };
+      const fanout = num(`${p}.fanout`, o.fanout, { min: 1 });
+      const rows = num(`${p}.rowsWritten`, o.rowsWritten, { min: 1, max: 1000 });
+      const size = bytes(`${p}.payloadSize`, o.payloadSize);
+      return {
+        name: o.name.trim().toLowerCase(),
+        kind,
+        rate,
+        ...(o.actor && { actor: o.actor.trim().toLowerCase() }),
+        quote: v.quote.replace(new RegExp(`^${p}\\.${k}`), `${p}: ${o.name}, ${k}`),
+        at: at(i),
+        ...(fanout && { fanout: fanout.value }),
+        ...(rows && { rows: rows.value }),
+        ...(size && { payloadBytes: size.value }),
+      };
+    });
+  }
+  if (b.activeHoursPerDay !== undefined) {
+    const h = num('activeHoursPerDay', b.activeHoursPerDay, { min: 0.5, max: 24 })!;
+    if (h.value < 24) facts.activeWindow = { seconds: h.value * 3600, quote: h.quote };
+  }
+  out.workload = facts;
 }
 
 export function parseBriefFile(text: string, path: string): BriefInput {
@@ -316,6 +404,7 @@ function fromFile(b: BriefFile, file: string, doc: Document, lc: LineCounter): B
       priority: /\b(must|need|required)\b/i.test(r) ? 'must' : /\bcould|nice to have|optional\b/i.test(r) ? 'could' : 'should',
     }));
   }
+  if (b.actors || b.operations || b.activeHoursPerDay !== undefined) workloadFromFile(b, out, num, bytes, fail);
   if (b.limits) {
     for (const k of ['appRpsPerInstance', 'pgWritesPerPrimary', 'pgReadsPerNode', 'wsConnectionsPerNode'] as const) {
       const s = num(`limits.${k}`, b.limits[k], { min: 1 });

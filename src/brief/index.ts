@@ -25,7 +25,8 @@ export function looksLikeBriefPath(arg: string): boolean {
   if (arg.includes('\n') || arg.length > 4096) return false;
   if (BRIEF_EXTENSIONS.has(extname(arg).toLowerCase())) return true;
   try {
-    return existsSync(arg) && statSync(arg).isFile();
+    // A device, FIFO or socket named on purpose ("/dev/zero") is a path the reader refuses, not brief text.
+    return existsSync(arg) && (statSync(arg).isFile() || (!statSync(arg).isDirectory() && /[/\\]/.test(arg)));
   } catch {
     return false;
   }

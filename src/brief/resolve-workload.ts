@@ -121,7 +121,7 @@ export function operationRates(facts: WorkloadFacts, pops: Populations, peakFact
       }
     }
     if (!Number.isFinite(avg) || avg <= 0) continue;
-    const fanout = facts.fanout && op.kind === 'write' && ops.every((o) => o.fanout === null) ? fanoutOf(facts) : null;
+    const fanout = op.fanout ?? (facts.fanout && op.kind === 'write' && ops.every((o) => o.fanout === null) ? fanoutOf(facts) : null);
     // A size said of this operation's thing ("pages average 500 KB" for "download html page").
     const head = op.name.split(' ').at(-1)!;
     const size = (facts.sizes ?? []).find((z) => z.noun === head || op.name.endsWith(` ${z.noun}`));
@@ -132,8 +132,8 @@ export function operationRates(facts: WorkloadFacts, pops: Populations, peakFact
       actor,
       averagePerSecond: avg,
       formula,
-      rowsWritten: op.kind === 'write' ? legs : 0,
-      payloadBytes: op.kind === 'write' && size ? size.bytes : null,
+      rowsWritten: op.kind === 'write' ? (op.rows ?? legs) : 0,
+      payloadBytes: op.kind === 'write' ? (op.payloadBytes ?? size?.bytes ?? null) : null,
       fanout,
       provenance: stated(op.quote),
     });

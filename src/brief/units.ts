@@ -46,7 +46,8 @@ export const BYTE_UNIT_SRC = String.raw`(?:bytes?|[kmgtp]i?b|kilobytes?|megabyte
 
 /** Parse "4 KB", "1.5MB", "10 TiB" into bytes (decimal units for KB/MB/GB, binary for KiB...). */
 export function parseBytes(text: string): number | null {
-  const m = new RegExp(`^\\s*(.+?)\\s*(${BYTE_UNIT_SRC})\\s*$`, 'i').exec(text);
+  // A lone "B" is bytes here ("100 B"), never billions: this parses sizes only.
+  const m = new RegExp(`^\\s*(.+?)\\s*(${BYTE_UNIT_SRC}|b)\\s*$`, 'i').exec(text);
   if (!m) return null;
   const n = parseNumber(m[1]!);
   const unit = BYTE_UNITS[m[2]!.toLowerCase()];

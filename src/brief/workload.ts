@@ -44,6 +44,10 @@ export interface StatedOperation {
     | { basis: 'interval'; seconds: number };
   /** The actor it belongs to (name), when the brief ties it to one. */
   actor?: string;
+  /** Stated for this operation in a YAML brief: recipients, rows written, bytes stored. */
+  fanout?: number;
+  rows?: number;
+  payloadBytes?: number;
   quote: string;
   at: number;
 }
