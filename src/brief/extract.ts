@@ -125,8 +125,9 @@ function extractRates(text: string, out: BriefInput): void {
     const n = parseNumber(m[1]!);
     const secs = periodSeconds(m[3]!);
     if (n === null || secs === null) continue;
-    // "$5,000 per month" is money, not a rate.
+    // "$5,000 per month" is money, not a rate; "the free tier allows 100 requests per day" is a limit, not the load.
     if (/(?:\$|€|£|usd|eur)\s?$/i.test(before(text, m, 5))) continue;
+    if (/\b(?:allow(?:s|ed)?|limit(?:ed)?(?:\s+(?:to|of))?|quota(?:\s+of)?|no more than|not more than|at most|capped at|cap of|max(?:imum)?(?:\s+of)?|throttl\w*|free tier\w*)\s*(?:\w+\s+){0,2}$/i.test(before(text, m, 40))) continue;
     // "5 years" etc. are durations, not rates: a rate needs a noun or a slash/per.
     if (!m[2] && !/\/|per|a|an|each|every/i.test(m[0])) continue;
     // A bare "N per day" after a user count is requests per user ("20 requests per user per day").

@@ -83,7 +83,8 @@ function checkNumbers(text: string, where: string): void {
   const bad = (quote: string, why: string, hint: string): never => {
     throw new ArchieError('INVALID', `"${quote.trim()}" ${why}`, { path: where, hint });
   };
-  const neg = new RegExp(String.raw`(?:^|[\s(:=,])(?:[$€£]\s?)?[-−‒–]\s?(?:[$€£]\s?)?\d[\d,._]*(?:\.\d+)?${QUANTITY_NOUN}`, 'iu').exec(text);
+  // A minus sign touches its number ("-5 users", "$-5000"); "- 50M daily users" is a list bullet.
+  const neg = new RegExp(String.raw`(?:^|[\s(:=,])(?:[$€£]\s?)?[-−‒–](?:[$€£]\s?)?\d[\d,._]*(?:\.\d+)?${QUANTITY_NOUN}`, 'iu').exec(text);
   if (neg) bad(neg[0], 'is a negative amount', 'counts, rates, sizes and budgets are positive numbers: remove the minus sign');
   const nan = new RegExp(String.raw`\b(?:NaN|Infinity|Inf|infinite|∞)${QUANTITY_NOUN}`, 'iu').exec(text);
   if (nan) bad(nan[0], 'is not a number archie can size a system for', 'give a finite number, e.g. "2M users"');

@@ -80,7 +80,7 @@ export interface WorkloadFacts {
 /** People: singular → plural forms are produced by pluralize(). Compound names first. */
 const PEOPLE = [
   'daily active user', 'monthly active user', 'active user', 'user', 'person', 'people', 'player', 'gamer', 'driver', 'rider', 'passenger', 'courier',
-  'customer', 'shopper', 'buyer', 'seller', 'merchant', 'vendor', 'host', 'guest', 'employee', 'staff member', 'worker', 'agent', 'trader',
+  'customer', 'shopper', 'buyer', 'seller', 'merchant', 'vendor', 'guest', 'employee', 'staff member', 'worker', 'agent', 'trader',
   'investor', 'student', 'teacher', 'learner', 'patient', 'doctor', 'clinician', 'member', 'subscriber', 'follower', 'listener', 'viewer',
   'reader', 'writer', 'author', 'creator', 'streamer', 'participant', 'connection', 'websocket connection', 'session', 'attendee', 'visitor', 'developer', 'engineer', 'admin', 'operator',
   'citizen', 'voter', 'fan', 'contributor', 'editor', 'musician', 'artist', 'traveler', 'traveller', 'tourist', 'diner', 'client',
@@ -151,7 +151,10 @@ function countOf(text: string): number | null {
 }
 
 function singular(noun: string): string {
+  // Acronyms and words whose last s is their own: "SMS", "status", "analysis", "address".
+  if (/^[A-Z]{2,}s?$/.test(noun) && !/^[A-Z]+s$/.test(noun)) return noun.toLowerCase();
   const w = noun.toLowerCase();
+  if (/(?:ss|us|is|sms|news|series)$/.test(w)) return w;
   const known = ACTOR_FORMS.get(w);
   if (known) return known.name;
   if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;

@@ -202,7 +202,7 @@ const CLAUSES: { clause: string; gap?: string }[] = [
   { clause: 'support answers tickets within 4 hours' },
   { clause: 'we were founded in 2019' },
   { clause: 'the logo is 2 MB' },
-  { clause: 'the free tier allows 100 requests per day', gap: 'a quota ("allows 100 requests per day") is read as the total load, and the brief is then refused as a contradiction' },
+  { clause: 'the free tier allows 100 requests per day' },
   { clause: 'each engineer reviews 3 pull requests a day', gap: 'a rate of the team ("each engineer reviews 3 pull requests a day") becomes an operation of the system' },
 ];
 
