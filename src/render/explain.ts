@@ -165,7 +165,7 @@ export function renderExplain(d: Design, options: ExplainOptions = {}): string {
   const g = (rows: Cell[][], caps: Array<number | undefined> = [], right: number[] = []) => out.push(...grid(rows, { width, caps, right }));
   const none = (t: string) => out.push(...paragraph(t, width, 2, c.dim));
 
-  out.push(...paragraph(`What archie read in the brief: ${d.title}`, width, 0, (s) => c.bold(s)));
+  out.push(c.bold('What archie read in the brief'));
   const brief = r.briefText.length > MAX_BRIEF ? `${r.briefText.slice(0, MAX_BRIEF)}…` : r.briefText;
   out.push(...paragraph(brief, width, 2, c.dim));
 

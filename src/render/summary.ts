@@ -89,6 +89,10 @@ function segments(c: Cell): Segment[] {
   return typeof c === 'string' ? [{ text: c }] : Array.isArray(c) ? c : [c];
 }
 
+function longestWord(c: Cell): number {
+  return Math.max(0, ...segments(c).flatMap((s) => s.text.split(/\s+/).map((w) => [...w].length)));
+}
+
 function naturalWidth(c: Cell): number {
   return Math.max(0, ...segments(c).flatMap((s) => s.text.split('\n').map((l) => [...l.trim()].length)));
 }
@@ -105,14 +109,22 @@ export function grid(rows: Cell[][], o: GridOptions): string[] {
   const natural = Array.from({ length: n }, (_, i) => Math.max(0, ...rows.map((r) => (r[i] === undefined ? 0 : naturalWidth(r[i]!)))));
   const avail = Math.max(n * 4, o.width - indent - gap * (n - 1));
   const widths = natural.map((w, i) => (i < n - 1 ? Math.max(1, Math.min(w, o.caps?.[i] ?? w)) : w));
-  const minLast = Math.min(natural[n - 1]!, 24);
+  const minLast = Math.min(natural[n - 1]!, Math.max(10, Math.floor(avail / 3)));
   const used = () => widths.slice(0, n - 1).reduce((a, b) => a + b, 0);
-  // Too wide: take columns from the widest of the first ones until the last has room.
-  while (avail - used() < minLast) {
-    let widest = 0;
-    for (let i = 1; i < n - 1; i++) if (widths[i]! > widths[widest]!) widest = i;
-    if (n === 1 || widths[widest]! <= 6) break;
-    widths[widest]!--;
+  // Too wide: narrow the widest of the first columns until the last has room, first down to the
+  // longest word of each (so that words are not cut), then, on a very narrow screen, further.
+  const floors = rows.reduce<number[]>((f, r) => f.map((w, i) => Math.max(w, r[i] === undefined ? 0 : longestWord(r[i]!))), new Array<number>(n).fill(1));
+  const passes: Array<[(i: number) => number, number]> = [
+    [(i) => floors[i]!, minLast],
+    [() => 4, Math.min(natural[n - 1]!, 10)],
+  ];
+  for (const [floor, room] of passes) {
+    while (n > 1 && avail - used() < room) {
+      let widest = -1;
+      for (let i = 0; i < n - 1; i++) if (widths[i]! > floor(i) && (widest < 0 || widths[i]! > widths[widest]!)) widest = i;
+      if (widest < 0) break;
+      widths[widest]!--;
+    }
   }
   widths[n - 1] = Math.max(1, Math.min(natural[n - 1]!, avail - used()));
   const out: string[] = [];
@@ -142,10 +154,16 @@ export function paragraph(text: string, width: number, indent = 0, style: (s: st
   return wrap(text, width - indent).map((l) => (l === '' ? '' : ' '.repeat(indent) + style(l)));
 }
 
-/** The first sentence of a text ("…/s. The next" ends it; "e.g. x" and "3.5" do not). */
+const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|cf|approx|incl|min|max|no|ca)\.$/i;
+
+/** The first sentence of a text ("…/s. The next" ends it; "e.g. Redis" and "3.5" do not). */
 export function firstSentence(text: string): string {
-  const m = /^(.+?[.!?])\s+(?=[A-Z0-9"“(])/.exec(text);
-  return (m ? m[1]! : text).trim();
+  const end = /[.!?](?=\s+["“(]?[A-Z0-9])/g;
+  for (let m = end.exec(text); m; m = end.exec(text)) {
+    const head = text.slice(0, m.index + 1);
+    if (!ABBREVIATIONS.test(head)) return head.trim();
+  }
+  return text.trim();
 }
 
 /** How a value came to be, in a few words. */
