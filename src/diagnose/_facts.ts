@@ -160,6 +160,8 @@ export interface SequenceFact {
   /** Owning column (serial or identity), if any. */
   ownerTableOid: number | null;
   ownerColumn: string | null;
+  /** smallint and integer columns whose DEFAULT calls nextval() on this sequence, owned or not. */
+  feeds: { tableOid: number; schema: string; table: string; column: string; type: 'smallint' | 'integer' }[];
   /** Null when unreadable or never used. `lastValueText` keeps full bigint precision. */
   lastValue: number | null;
   lastValueText: string | null;
@@ -807,12 +809,30 @@ export class Facts {
         readable: r.readable === true,
         ownerTableOid: nn(r.owner_table_oid),
         ownerColumn: s(r.owner_column),
+        feeds: [],
         lastValue: null,
         lastValueText: null,
         isCalled: null,
       }));
       const readable = facts.filter((f) => f.readable);
       const byOid = new Map(facts.map((f) => [f.oid, f]));
+      if (facts.length > 0) {
+        // Columns fed by a sequence through their DEFAULT nextval(...): the column's type is the real limit.
+        const feeds = await this.session.query(
+          'facts.sequence-feeds',
+          `SELECT d.refobjid::int8 AS seq, ad.adrelid::int8 AS table_oid, n.nspname AS schema, c.relname AS table_name, a.attname, format_type(a.atttypid, NULL) AS type
+           FROM pg_depend d
+           JOIN pg_attrdef ad ON d.classid = 'pg_attrdef'::regclass AND d.objid = ad.oid
+           JOIN pg_attribute a ON a.attrelid = ad.adrelid AND a.attnum = ad.adnum
+           JOIN pg_class c ON c.oid = ad.adrelid
+           JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE d.refclassid = 'pg_class'::regclass AND a.atttypid IN ('int2'::regtype, 'int4'::regtype)
+           ORDER BY n.nspname, c.relname, a.attname`,
+        );
+        for (const r of feeds) {
+          byOid.get(n(r.seq))?.feeds.push({ tableOid: n(r.table_oid), schema: String(r.schema), table: String(r.table_name), column: String(r.attname), type: String(r.type) as 'smallint' | 'integer' });
+        }
+      }
       let viaXml = true;
       // Chunks bound the number of locks one statement holds at once (max_locks_per_transaction).
       for (let i = 0; i < readable.length; i += 500) {

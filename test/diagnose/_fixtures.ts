@@ -174,6 +174,7 @@ export function sequence(o: Partial<SequenceFact> = {}): SequenceFact {
     readable: true,
     ownerTableOid: null,
     ownerColumn: null,
+    feeds: [],
     lastValue: 1,
     lastValueText: '1',
     isCalled: true,

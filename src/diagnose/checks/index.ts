@@ -7,7 +7,10 @@ import { check as duplicateIndex } from './duplicate-index.js';
 import { check as idleInTransaction } from './idle-in-transaction.js';
 import { check as indexBloat } from './index-bloat.js';
 import { check as intPkExhaustion } from './int-pk-exhaustion.js';
+import { check as invalidConstraint } from './invalid-constraint.js';
 import { check as invalidIndex } from './invalid-index.js';
+import { check as intFkExhaustion } from './int-fk-exhaustion.js';
+import { check as relationSizes } from './relation-sizes.js';
 import { check as longRunningQuery } from './long-running-query.js';
 import { check as missingIndex } from './missing-index.js';
 import { check as replicationLag } from './replication-lag.js';
@@ -33,6 +36,7 @@ export const CHECKS: readonly Check[] = [
   unusedIndex,
   duplicateIndex,
   invalidIndex,
+  invalidConstraint,
   cacheHitRatio,
   tableBloat,
   indexBloat,
@@ -41,5 +45,7 @@ export const CHECKS: readonly Check[] = [
   xidWraparound,
   sequenceExhaustion,
   intPkExhaustion,
+  intFkExhaustion,
+  relationSizes,
   settings,
 ];

@@ -29,6 +29,7 @@ export function evaluateSequences(input: SequenceInput, t: Thresholds): Finding[
   for (const s of input.sequences) {
     if (s.cycle) continue;
     if (s.ownerTableOid !== null && pkCols.has(`${s.ownerTableOid}.${s.ownerColumn}`)) continue;
+    out.push(...narrowColumns(s, input.database, pkCols, t));
     const used = sequenceUsage(s);
     if (used === null || used < t.sequenceWarnFraction) continue;
     const severity = used >= t.sequenceErrorFraction ? 'error' : 'warning';
@@ -70,6 +71,47 @@ export function evaluateSequences(input: SequenceInput, t: Thresholds): Finding[
           },
           // Values left, not yet an outage: below a live lock pile-up, above slower problems.
           impact: impact(severity, Math.min(0.95, used)),
+        },
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * A sequence wider than a column it feeds (a bigint sequence behind an integer column's DEFAULT,
+ * shared or not owned by it): the column overflows long before the sequence does.
+ */
+function narrowColumns(s: SequenceFact, database: string, pkCols: Set<string>, t: Thresholds): Finding[] {
+  const out: Finding[] = [];
+  if (s.lastValue === null || s.increment < 0) return out;
+  for (const c of s.feeds) {
+    const limit = TYPE_MAX[c.type] ?? Infinity;
+    if (limit >= s.max) continue;
+    // An integer key fed by its own sequence is int-pk-exhaustion's.
+    if (s.ownerTableOid === c.tableOid && s.ownerColumn === c.column && pkCols.has(`${c.tableOid}.${c.column}`)) continue;
+    const used = s.lastValue / limit;
+    if (used < t.sequenceWarnFraction) continue;
+    const severity = used >= t.sequenceErrorFraction ? 'error' : 'warning';
+    const name = qualified(s.schema, s.name);
+    const col = `${qualified(c.schema, c.table)}.${quoteIdent(c.column)}`;
+    const over = s.lastValue > limit;
+    out.push(
+      objectFinding(
+        ID,
+        severity,
+        'column',
+        col,
+        database,
+        `${col} is ${c.type} but takes its values from ${name} (${s.type}), now at ${formatCount(s.lastValue)}: ${over ? `past the column's limit of ${formatCount(limit)}, so every insert that uses the default fails` : `${formatPercent(used)} of the column's limit of ${formatCount(limit)}; inserts fail when it passes`}`,
+        {
+          evidence: { sequence: name, sequenceType: s.type, columnType: c.type, lastValue: s.lastValueText, columnLimit: limit, usedFraction: round(used, 4), ownedBy: s.ownerColumn ? 'this column' : 'no column' },
+          fix: {
+            description: 'Widen the column to bigint (a table rewrite under an ACCESS EXCLUSIVE lock: on a large table add a bigint column, backfill in batches, swap); foreign keys that reference it must change too',
+            code: `ALTER TABLE ${qualified(c.schema, c.table)} ALTER COLUMN ${quoteIdent(c.column)} TYPE bigint;`,
+            language: 'sql',
+          },
+          impact: impact(severity, over ? 0.95 : Math.min(0.95, used)),
         },
       ),
     );

@@ -30,3 +30,17 @@ describe('sequence-exhaustion', () => {
     expect(sequenceUsage(sequence({ min: 1, max: 101, lastValue: 51 }))).toBe(0.5);
   });
 });
+
+describe('a sequence wider than the column it feeds', () => {
+  it('a bigint sequence behind an integer DEFAULT is judged by the column, reported on the column', async () => {
+    const { evaluateSequences } = await import('../../../src/diagnose/checks/sequence-exhaustion.js');
+    const { sequence: seq, T: th } = await import('../_fixtures.js');
+    const s = seq({ name: 'shared_ids', lastValue: 2_100_000_000, lastValueText: '2100000000', feeds: [{ tableOid: 5, schema: 'public', table: 'tickets', column: 'ref', type: 'integer' }] });
+    const [f, ...rest] = evaluateSequences({ sequences: [s], primaryKeys: [], tables: new Map(), database: 'shop' }, th);
+    expect(rest).toEqual([]);
+    expect(f?.severity).toBe('error');
+    expect(f?.location).toMatchObject({ objectType: 'column', name: 'public.tickets.ref' });
+    expect(f?.fix?.code).toBe('ALTER TABLE public.tickets ALTER COLUMN ref TYPE bigint;');
+    // The sequence itself (bigint) has used almost nothing of its own range: no second finding.
+  });
+});
