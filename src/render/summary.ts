@@ -166,6 +166,29 @@ export function firstSentence(text: string): string {
   return text.trim();
 }
 
+/** A text cut into its sentences, as `firstSentence` finds them. */
+export function sentences(text: string): string[] {
+  const out: string[] = [];
+  let rest = text.trim();
+  while (rest) {
+    const first = firstSentence(rest);
+    out.push(first);
+    rest = rest.slice(first.length).trim();
+  }
+  return out;
+}
+
+/**
+ * One line of each of several texts: its first sentence that no other of them has, so that five
+ * escalations opening with the same sentence each show what is particular to them.
+ */
+export function distinctSentences(texts: string[]): string[] {
+  const split = texts.map(sentences);
+  const count = new Map<string, number>();
+  for (const ss of split) for (const s of new Set(ss)) count.set(s, (count.get(s) ?? 0) + 1);
+  return split.map((ss, i) => ss.find((s) => count.get(s) === 1) ?? ss[0] ?? texts[i]!);
+}
+
 /** How a value came to be, in a few words. */
 export function source(p: Provenance): string {
   switch (p.kind) {
@@ -358,7 +381,10 @@ export function renderSummary(d: Design, options: SummaryOptions = {}): string {
   // ------------------------------------------------------------ what a person decides
   heading('Needs a human decision');
   if (d.escalations.length === 0) out.push(`  ${c.dim('nothing beyond normal review')}`);
-  else g(d.escalations.map((e) => [{ text: e.topic, style: c.yellow }, firstSentence(e.reason)]), { caps: [30] });
+  else {
+    const why = distinctSentences(d.escalations.map((e) => e.reason));
+    g(d.escalations.map((e, i) => [{ text: e.topic, style: c.yellow }, why[i]!]), { caps: [30] });
+  }
 
   heading('Open questions');
   if (d.openQuestions.length === 0) out.push(`  ${c.dim('none')}`);

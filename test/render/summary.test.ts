@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { design } from '../../src/design.js';
 import type { Design } from '../../src/model/design.js';
 import { renderExplain } from '../../src/render/explain.js';
-import { firstSentence, grid, nines, rate, renderSummary, visibleWidth, wrap } from '../../src/render/summary.js';
+import { distinctSentences, firstSentence, grid, nines, rate, renderSummary, sentences, visibleWidth, wrap } from '../../src/render/summary.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const EXAMPLES = readdirSync(join(ROOT, 'examples')).filter((f) => /\.(ya?ml|txt)$/.test(f)).sort();
@@ -157,4 +157,19 @@ describe('renderExplain', () => {
       expect(text.replace(ANSI, '')).not.toMatch(/[ \t]+$/m);
     }
   });
+});
+
+describe('distinctSentences', () => {
+  it('shows for each text its first sentence that the others do not share', () => {
+    const shared = 'A long-lived technology bet: changing it later means a migration.';
+    expect(
+      distinctSentences([`${shared} Above 20,000 writes/s Cassandra wins.`, `${shared} A replay need favours Kafka.`, 'Legal must confirm scope. Then sign.', `${shared}`]),
+    ).toEqual(['Above 20,000 writes/s Cassandra wins.', 'A replay need favours Kafka.', 'Legal must confirm scope.', shared]);
+  });
+
+  it.each([
+    ['One. Two. Three.', ['One.', 'Two.', 'Three.']],
+    ['Uses e.g. Redis. Then 3.5 GB.', ['Uses e.g. Redis.', 'Then 3.5 GB.']],
+    ['no full stop', ['no full stop']],
+  ])('sentences(%j)', (text, parts) => expect(sentences(text)).toEqual(parts));
 });
