@@ -113,6 +113,7 @@ const NOT_OPERATION = new Set([
   'second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'month', 'months', 'year', 'years', 'times', 'time',
   'percent', 'ms', 'milliseconds', 'engineers', 'developers', 'people', 'nines', 'regions', 'zones', 'characters', 'chars', 'bytes', 'symbols',
   'servers', 'nodes', 'instances', 'machines', 'pools', 'metrics', 'items', 'percentiles', 'dollars', 'euros', 'usd', 'eur', 'shares',
+  'million', 'millions', 'billion', 'billions', 'thousand', 'thousands', 'hundred', 'hundreds', 'dozen', 'k', 'm', 'mm', 'bn',
 ]);
 
 /** Heads of operations that read rather than write. */
@@ -142,12 +143,21 @@ const PERIOD = String.raw`(s|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|wks
 const PER = String.raw`(?:per|a|an|each|every|\/)`;
 const NUM = `(${NUMBER_SRC})`;
 /** A count as written: digits with a magnitude, or number words. */
-const COUNT = String.raw`(${NUMBER_SRC}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|a hundred|a thousand|half a million|a million|a billion)`;
+const WORD_UNITS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred|two hundred|three hundred|five hundred|a|half a|a few';
+const COUNT = String.raw`(${NUMBER_SRC}|(?:${WORD_UNITS})\s+(?:hundred\s+)?(?:thousand|million|billion)|a dozen|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|a hundred|a thousand)`;
+
+const UNIT_WORDS: Record<string, number> = {
+  a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, 'a hundred': 100, 'one hundred': 100, 'two hundred': 200,
+  'three hundred': 300, 'five hundred': 500, 'half a': 0.5, 'a few': 3, 'a dozen': 12,
+};
 
 function countOf(text: string): number | null {
-  const t = text.toLowerCase().trim();
-  const words: Record<string, number> = { 'a hundred': 100, 'a thousand': 1e3, 'half a million': 5e5, 'a million': 1e6, 'a billion': 1e9 };
-  return words[t] ?? parseNumber(t);
+  const t = text.toLowerCase().trim().replace(/\s+/g, ' ');
+  const m = /^(.+?) (?:(hundred) )?(thousand|million|billion)$/.exec(t);
+  if (m && UNIT_WORDS[m[1]!] !== undefined) return UNIT_WORDS[m[1]!]! * (m[2] ? 100 : 1) * { thousand: 1e3, million: 1e6, billion: 1e9 }[m[3] as 'thousand'];
+  if (t === 'a dozen') return 12;
+  return parseNumber(t);
 }
 
 function singular(noun: string): string {
@@ -257,14 +267,18 @@ function kindOf(head: string, verb?: string, before = ''): OpKind {
 }
 
 /** Does the text before a rate tie it to each actor ("each posting", "every user sends", "users navigate")? */
-function perActorContext(sentence: string, upTo: number): { actor?: string } | null {
+function perActorContext(sentence: string, upTo: number): { actor?: string; counted?: number } | null {
   const before = sentence.slice(0, upTo).toLowerCase();
-  const each = new RegExp(String.raw`\b(?:each|every|per|an average|the average|the typical|a typical)\s+(${ACTOR_SRC})\b`, 'iu').exec(before);
+  const each = new RegExp(String.raw`\b(?:each|every|per|an average|the average|the typical|a typical)\s+(?:(?:daily|monthly|active|registered|online|paying|single)\s+){0,2}(${ACTOR_SRC})\b`, 'iu').exec(before);
   if (each) return { actor: ACTOR_FORMS.get(each[1]!.toLowerCase())!.name };
   if (/,\s*each\b|\beach\s+(?:of them\s+)?\w+ing\b|\bthey\s+each\b|\bon average\b.*\b(?:each|every)\b/.test(before)) return {};
-  // A sentence whose subject is a population: "Users navigate …", "Our players open …".
-  const subject = new RegExp(String.raw`^\s*(?:and\s+)?(?:our\s+|the\s+|most\s+|typical\s+)?(${ACTOR_SRC})\s+(?:\w+\s+){0,2}?(?:\w+s|\w+ed|spend|use|make|send|post|play|open|check|read|navigate|upload|order|book|ride|watch)\b`, 'iu').exec(before);
-  if (subject) return { actor: ACTOR_FORMS.get(subject[1]!.toLowerCase())!.name };
+  // A sentence whose subject is a population: "Users navigate …", "Our players open …", "30M daily users post …".
+  const subject = new RegExp(String.raw`^\s*(?:and\s+)?(?:[\w-]+\s+){0,4}?(?:our\s+|the\s+|most\s+|typical\s+|${COUNT}\s+(?:(?:daily|monthly|active|registered|online|paying|concurrent)\s+){0,2})?(${ACTOR_SRC})\s+(?:who\s+)?(?:each\s+)?(?:\w+\s+){0,2}?(?:\w+s|\w+ed|spend|use|make|send|post|play|open|check|read|navigate|upload|order|book|ride|watch|like|comment|share|create|buy|view|search|stream|submit|place|pay)\b`, 'iu').exec(before);
+  if (subject) {
+    const noun = subject[subject.length - 1]!;
+    const counted = subject[1] ? countOf(subject[1]) : null;
+    return { actor: ACTOR_FORMS.get(noun.toLowerCase())!.name, ...(counted !== null && { counted }) };
+  }
   return null;
 }
 
@@ -302,10 +316,12 @@ function readOperations(text: string, facts: WorkloadFacts): void {
     }
 
     // 3. "N <thing> a day" (with "and N <thing>" before a shared period: "sends 10 emails and receives 40 emails a day").
-    const rate = new RegExp(String.raw`\b(?:(\w+)\s+)?${COUNT}\s+${PHRASE}((?:\s+and\s+(?:\w+\s+)?${NUMBER_SRC}\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)*)\s*${PER}\s*${PERIOD}\b`, 'giu');
+    // The period: "per day", "a day", "/day", "/d", or an adverb after the noun ("100 messages daily").
+    const rate = new RegExp(String.raw`\b(?:(\w+)\s+)?${COUNT}\s+${PHRASE}((?:\s+and\s+(?:\w+\s+)?${NUMBER_SRC}\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)*)(?:\s*${PER}\s*${PERIOD}|\s*\/\s*(h|d|mo|yr|wk)|\s+(hourly|daily|weekly|monthly|yearly|annually)(?!\s+(?:active\s+|unique\s+|paying\s+)?(?:${ACTOR_SRC}|actives?)\b))\b`, 'giu');
     while ((m = rate.exec(sent)) !== null) {
       if (!free(m.index, m.index + m[0].length)) continue;
-      const secs = periodSeconds(m[5]!);
+      const adverb: Record<string, number> = { hourly: 3_600, daily: 86_400, weekly: 604_800, monthly: 2_592_000, yearly: 31_536_000, annually: 31_536_000, h: 3_600, d: 86_400, mo: 2_592_000, yr: 31_536_000, wk: 604_800 };
+      const secs = m[5] ? periodSeconds(m[5]) : (adverb[(m[6] ?? m[7] ?? '').toLowerCase()] ?? null);
       if (secs === null) continue;
       // Money and sizes are not operations.
       if (/[$€£]\s*$/.test(sent.slice(Math.max(0, m.index - 2), m.index + (m[1] ? m[1].length + 1 : 0)))) continue;
@@ -315,9 +331,11 @@ function readOperations(text: string, facts: WorkloadFacts): void {
         let k: RegExpExecArray | null;
         while ((k = more.exec(m[4])) !== null) parts.push({ ...(k[1] && { verb: k[1] }), n: k[2]!, phrase: k[3]!, offset: m.index });
       }
-      const ctx = perActorContext(sent, m.index + (m[1] ? m[1].length + 1 : 0));
+      // "… 2 payments a week each": the rate is per actor even when "each" comes last.
+      const trailingEach = /^\s*(?:each|apiece|per (?:person|head))\b/i.test(sent.slice(m.index + m[0].length));
+      const ctx = perActorContext(sent, m.index + (m[1] ? m[1].length + 1 : 0)) ?? (trailingEach ? {} : null);
       // A period that runs over a longer span ("5 years") without "per" is a duration, not a rate.
-      if (!/\b(?:per|a|an|each|every)\s+\w+$|\/\s*\w+$/i.test(m[0])) continue;
+      if (!/\b(?:per|a|an|each|every)\s+\w+$|\/\s*\w+$|\b(?:hourly|daily|weekly|monthly|yearly|annually)$/i.test(m[0])) continue;
       const lead = `${sent.slice(Math.max(0, m.index - 60), m.index)}${m[1] ? `${m[1]} ` : ''}`.toLowerCase();
       if (NOT_LOAD_BEFORE.test(lead)) continue;
       const peak = isPeakRate(sent, m.index) || /^(?:sustain|sustains|handle|handles|withstand|absorb|peak|peaks)$/i.test(m[1] ?? '');
@@ -328,7 +346,9 @@ function readOperations(text: string, facts: WorkloadFacts): void {
         const verb = verbBase(p.verb);
         const name = verb && !/^(?:sustain|handle|withstand|absorb|peak|expect|get|receive|see|process|have|need|take|support|ingest|keep)$/.test(verb) ? `${verb} ${ph.name}` : ph.name;
         const kind = kindOf(ph.head, p.verb, sent.slice(0, p.offset));
-        const op: StatedOperation = ctx
+        // "3,000 tenants create 1.5M tickets a month" is the total; "500k users post 2 reviews a month" is per user.
+        const perActor = ctx && !(ctx.counted !== undefined && n >= ctx.counted);
+        const op: StatedOperation = perActor && ctx
           ? { name, kind, rate: { basis: 'per-actor', perDay: (n * 86_400) / secs }, ...(ctx.actor && { actor: ctx.actor }), quote: clean(m[0]), at: s.at + m.index }
           : { name, kind, rate: { basis: 'absolute', perSecond: n / secs, peak, period: secs }, quote: clean(m[0]), at: s.at + m.index };
         facts.operations.push(op);

@@ -265,11 +265,11 @@ describe('doubling a stated count doubles the rates that depend on it, and only 
 const UNITS: { unit: string; forms: { form: string; gap?: string }[] }[] = [
   { unit: 'second', forms: [{ form: 'per second' }, { form: 'a second' }, { form: 'each second' }, { form: 'every second' }, { form: '/s' }, { form: '/sec' }, { form: '/second' }] },
   { unit: 'minute', forms: [{ form: 'per minute' }, { form: 'a minute' }, { form: 'each minute' }, { form: 'every minute' }, { form: '/min' }, { form: '/minute' }] },
-  { unit: 'hour', forms: [{ form: 'per hour' }, { form: 'an hour' }, { form: 'each hour' }, { form: 'every hour' }, { form: 'hourly', gap: 'a period word after the noun ("2k invoices hourly") is not read' }, { form: '/h', gap: '"/h" is not read as per hour' }, { form: '/hr' }, { form: '/hour' }] },
-  { unit: 'day', forms: [{ form: 'per day' }, { form: 'a day' }, { form: 'each day' }, { form: 'every day' }, { form: 'daily', gap: 'a period word after the noun ("2k invoices daily") is not read' }, { form: '/day' }, { form: '/d', gap: '"/d" is not read as per day' }] },
-  { unit: 'week', forms: [{ form: 'per week' }, { form: 'a week' }, { form: 'each week' }, { form: 'every week' }, { form: 'weekly', gap: 'a period word after the noun ("2k invoices weekly") is not read' }, { form: '/week' }, { form: '/wk' }] },
-  { unit: 'month', forms: [{ form: 'per month' }, { form: 'a month' }, { form: 'each month' }, { form: 'every month' }, { form: 'monthly', gap: 'a period word after the noun ("2k invoices monthly") is not read' }, { form: '/month' }, { form: '/mo', gap: '"/mo" is not read as per month' }] },
-  { unit: 'year', forms: [{ form: 'per year' }, { form: 'a year' }, { form: 'each year' }, { form: 'every year' }, { form: 'yearly', gap: 'a period word after the noun ("2k invoices yearly") is not read' }, { form: 'annually', gap: 'a period word after the noun ("2k invoices annually") is not read' }, { form: '/year' }, { form: '/yr', gap: '"/yr" is not read as per year' }] },
+  { unit: 'hour', forms: [{ form: 'per hour' }, { form: 'an hour' }, { form: 'each hour' }, { form: 'every hour' }, { form: 'hourly' }, { form: '/h' }, { form: '/hr' }, { form: '/hour' }] },
+  { unit: 'day', forms: [{ form: 'per day' }, { form: 'a day' }, { form: 'each day' }, { form: 'every day' }, { form: 'daily' }, { form: '/day' }, { form: '/d' }] },
+  { unit: 'week', forms: [{ form: 'per week' }, { form: 'a week' }, { form: 'each week' }, { form: 'every week' }, { form: 'weekly' }, { form: '/week' }, { form: '/wk' }] },
+  { unit: 'month', forms: [{ form: 'per month' }, { form: 'a month' }, { form: 'each month' }, { form: 'every month' }, { form: 'monthly' }, { form: '/month' }, { form: '/mo' }] },
+  { unit: 'year', forms: [{ form: 'per year' }, { form: 'a year' }, { form: 'each year' }, { form: 'every year' }, { form: 'yearly' }, { form: 'annually' }, { form: '/year' }, { form: '/yr' }] },
 ];
 
 describe('synonyms of a unit give the same numbers', () => {
@@ -359,7 +359,7 @@ describe('spellings of a number give the same numbers', () => {
     { name: '2 mil', of: (m, g) => (g === 1e6 ? `${m} mil` : null) },
     { name: '2mn / 2MM', of: (m, g) => (g === 1e6 ? `${m}${m % 2 ? 'mn' : 'MM'}` : null) },
     { name: '0.2M / 1.5 million (decimals)', of: (m, g) => (g === 1e6 && m % 10 !== 0 ? `${m / 10}M` : null) },
-    { name: 'two million / five thousand (words)', of: (m, g) => (WORDS[m] ? `${WORDS[m]} ${g === 1e6 ? 'million' : 'thousand'}` : null), gap: 'word numbers above ten with a magnitude ("two million") are not read' },
+    { name: 'two million / five thousand (words)', of: (m, g) => (WORDS[m] ? `${WORDS[m]} ${g === 1e6 ? 'million' : 'thousand'}` : null) },
   ];
   const WORDS: Record<number, string> = { 2: 'two', 3: 'three', 4: 'four', 5: 'five', 6: 'six', 8: 'eight', 10: 'ten', 12: 'twelve', 20: 'twenty', 50: 'fifty' };
   const reference = (m: number, g: number) => commas(m * g);
