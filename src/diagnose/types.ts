@@ -49,6 +49,8 @@ export const ThresholdsSchema = z
     cacheHitWarn: z.number().min(0).max(1).default(0.9),
     cacheHitInfo: z.number().min(0).max(1).default(0.99),
     cacheMinBlocks: z.number().min(0).default(10_000),
+    /** cache-hit-ratio: with less statistics history than this (seconds), misses are a cold cache: advice only. */
+    cacheWarmupSeconds: z.number().min(0).default(3600),
     /** table-bloat / index-bloat: estimated waste as a share of the relation and in bytes. */
     bloatInfoRatio: z.number().min(0).max(1).default(0.3),
     bloatInfoBytes: z.number().min(0).default(8 * 1024 * 1024),

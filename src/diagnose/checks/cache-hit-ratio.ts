@@ -1,6 +1,6 @@
 import type { Finding } from '../../model/finding.js';
-import { qualified, type TableFact } from '../_facts.js';
-import { formatBytes, formatCount, formatPercent, impact, objectFinding, round, settingSize, settingValue } from '../_util.js';
+import { plural, qualified, type TableFact } from '../_facts.js';
+import { formatBytes, formatCount, formatDuration, formatPercent, impact, objectFinding, round, settingSize, settingValue } from '../_util.js';
 import type { Check, CheckContext, Thresholds } from '../types.js';
 
 const ID = 'cache-hit-ratio';
@@ -11,6 +11,8 @@ export interface CacheInput {
   /** Current shared_buffers in bytes, and the machine's memory when known, for the fix. */
   sharedBuffersBytes: number | null;
   memoryBytes: number | undefined;
+  /** Seconds the counters cover: since the server started or the statistics were reset, whichever is later. */
+  historyS?: number | null;
 }
 
 export function evaluateCache(input: CacheInput, t: Thresholds): Finding[] {
@@ -30,7 +32,9 @@ export function evaluateCache(input: CacheInput, t: Thresholds): Finding[] {
     if (total < t.cacheMinBlocks) continue;
     const ratio = hit / total;
     if (ratio >= t.cacheHitInfo) continue;
-    const severity = ratio < t.cacheHitWarn ? 'warning' : 'info';
+    // Right after a restart, a reset or a bulk load every first read misses: that is a cold cache, not a small one.
+    const warming = input.historyS !== undefined && input.historyS !== null && input.historyS < t.cacheWarmupSeconds;
+    const severity = ratio < t.cacheHitWarn && !warming ? 'warning' : 'info';
     const worst = [...input.tables]
       .filter((x) => k.read(x) > 0)
       .sort((a, b) => k.read(b) - k.read(a) || a.oid - b.oid)
@@ -46,7 +50,7 @@ export function evaluateCache(input: CacheInput, t: Thresholds): Finding[] {
         'database',
         `${input.database} ${k.label} reads`,
         input.database,
-        `${formatPercent(ratio)} of ${k.label} block reads in ${input.database} were served from shared buffers (${formatCount(read)} of ${formatCount(total)} came from the OS or disk); most misses: ${worstText}`,
+        `${formatPercent(ratio)} of ${k.label} block reads in ${input.database} were served from shared buffers (${formatCount(read)} of ${formatCount(total)} came from the OS or disk); most misses: ${worstText}${warming ? `; the counters cover only ${formatDuration(input.historyS as number)}, so the cache may still be warming up: judge it again later` : ''}`,
         {
           evidence: {
             hitBlocks: hit,
@@ -54,6 +58,7 @@ export function evaluateCache(input: CacheInput, t: Thresholds): Finding[] {
             hitRatio: round(ratio, 4),
             topMissing: worstText,
             sharedBuffersBytes: input.sharedBuffersBytes,
+            historySeconds: input.historyS === undefined || input.historyS === null ? null : Math.round(input.historyS),
           },
           fix: {
             description: [
@@ -80,8 +85,10 @@ export const check: Check = {
   summary: 'Share of table and index block reads served from shared buffers',
   docs: 'docs/diagnose/cache-hit-ratio.md',
   async run(ctx: CheckContext): Promise<Finding[]> {
-    const [tables, settings] = await Promise.all([ctx.facts.tables(), ctx.facts.settings()]);
+    const [tables, settings, db] = await Promise.all([ctx.facts.tables(), ctx.facts.settings(), ctx.facts.database()]);
+    ctx.examined(plural(tables.length, 'table'));
     const sharedBuffersBytes = settingValue(settings.get('shared_buffers'));
-    return evaluateCache({ tables, database: ctx.server.database, sharedBuffersBytes, memoryBytes: ctx.machine.memoryBytes }, ctx.thresholds);
+    const historyS = db.statsAgeS === null ? db.uptimeS : Math.min(db.statsAgeS, db.uptimeS);
+    return evaluateCache({ tables, database: ctx.server.database, sharedBuffersBytes, memoryBytes: ctx.machine.memoryBytes, historyS }, ctx.thresholds);
   },
 };

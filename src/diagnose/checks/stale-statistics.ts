@@ -22,7 +22,8 @@ export function evaluateStaleStatistics(input: StaleStatsInput, t: Thresholds): 
   const out: Finding[] = [];
   for (const table of input.tables) {
     if (table.relkind !== 'r' && table.relkind !== 'm') continue;
-    const rows = Math.max(table.reltuples, table.nLiveTup);
+    // The live count is current; reltuples is as stale as the statistics this check is about.
+    const rows = table.nLiveTup > 0 ? table.nLiveTup : Math.max(0, table.reltuples);
     const mods = table.nModSinceAnalyze;
     if (mods < 1000) continue;
     const policy = autovacuumPolicy(table, input.settings);
@@ -70,7 +71,8 @@ export function evaluateStaleStatistics(input: StaleStatsInput, t: Thresholds): 
             code: lines.join('\n'),
             language: 'sql',
           },
-          impact: impact(severity, logScale(over, 1, 1000)),
+          // Worse plans, not an outage: it ranks below the other warnings of its band.
+          impact: impact(severity, 0.3 * logScale(over, 1, 1000)),
         },
       ),
     );

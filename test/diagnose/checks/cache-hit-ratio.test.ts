@@ -25,3 +25,13 @@ describe('cache-hit-ratio', () => {
     expect(f?.fix?.description).toMatch(/missing-index/);
   });
 });
+
+describe('a cold cache', () => {
+  it('right after a restart or a statistics reset, misses are advice, not a warning', () => {
+    const cold = evaluateCache({ tables: [table({ heapBlksHit: 60_000, heapBlksRead: 40_000 })], database: 'shop', sharedBuffersBytes: 128 * 1024 ** 2, memoryBytes: undefined, historyS: 300 }, T);
+    expect(cold.map((f) => f.severity)).toEqual(['info']);
+    expect(cold[0]?.message).toMatch(/the counters cover only 5 min, so the cache may still be warming up/);
+    const warm = evaluateCache({ tables: [table({ heapBlksHit: 60_000, heapBlksRead: 40_000 })], database: 'shop', sharedBuffersBytes: 128 * 1024 ** 2, memoryBytes: undefined, historyS: 86_400 }, T);
+    expect(warm.map((f) => f.severity)).toEqual(['warning']);
+  });
+});

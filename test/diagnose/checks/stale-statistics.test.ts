@@ -20,6 +20,13 @@ describe('stale-statistics', () => {
     expect(run(t, busy)[0]?.severity ?? null).toBe(expected);
   });
 
+  it('counts the rows the table has now, not the stale estimate (half of it deleted since)', () => {
+    const [f] = run(table({ reltuples: 600_000, nLiveTup: 300_000, nModSinceAnalyze: 300_000, options: { autovacuum_enabled: 'off' } }));
+    expect(f?.message).toMatch(/^public\.orders \(300,000 rows,/);
+    // A warning about plans ranks below the other warnings of its band.
+    expect(f?.impact).toBeLessThan(130);
+  });
+
   it('honours per-table analyze settings', () => {
     const t = table({ reltuples: 1_000_000, nModSinceAnalyze: 50_000, options: { autovacuum_analyze_scale_factor: '0.01', autovacuum_enabled: 'false' } });
     const [f] = run(t);
