@@ -424,6 +424,14 @@ export const FlowSchema = z.object({
 });
 export type Flow = z.infer<typeof FlowSchema>;
 
+/** A capability the brief needs (src/knowledge/capabilities), with the words and operations that showed it. */
+export const DesignCapabilitySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  matched: z.array(z.string()),
+});
+export type DesignCapability = z.infer<typeof DesignCapabilitySchema>;
+
 export const DesignSchema = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   generator: z.object({ name: z.literal('archie'), version: z.string() }),
@@ -445,6 +453,8 @@ export const DesignSchema = z.object({
     migrationStrategy: z.string(),
   }),
   decisions: z.array(DecisionSchema),
+  /** The capabilities the brief activated; each adds its central decision to `decisions`. */
+  capabilities: z.array(DesignCapabilitySchema).default([]),
   components: z.array(ComponentSchema),
   dataStores: z.array(DataStoreSchema),
   entities: z.array(EntitySchema),

@@ -7,6 +7,7 @@ import { SCHEMA_VERSION } from '../model/version.js';
 import { VERSION } from '../version.js';
 import { planApi, planFlows } from './api.js';
 import { planAvailability } from './availability.js';
+import { capabilityDecisions, designCapabilities, matchCapabilities } from './capabilities.js';
 import { planCapacity } from './capacity.js';
 import { planTopology } from './components.js';
 import { chosen, CONVENTIONS, makeContext, type Limits } from './context.js';
@@ -58,6 +59,8 @@ export function plan(resolved: Resolved, options: PlanOptions = {}): Design {
     ctx.decided.set(d.id, d);
     decisions.push(d);
   }
+  const capabilities = matchCapabilities(ctx.req);
+  decisions.push(...capabilityDecisions(ctx, capabilities));
   const cassandra = chosen(ctx, 'primary-database') === 'Apache Cassandra';
   const tsdb = chosen(ctx, 'timeseries') !== undefined;
   const entities = planEntities(ctx, (e) => (e.store === 'timeseries' && tsdb ? 'timescaledb' : cassandra && e.partitioned ? 'cassandra' : 'postgres'));
@@ -116,6 +119,7 @@ export function plan(resolved: Resolved, options: PlanOptions = {}): Design {
       migrationStrategy: migration ? migration.strategy : 'Expand-and-contract schema migrations; indexes built concurrently',
     },
     decisions,
+    capabilities: designCapabilities(capabilities),
     components,
     dataStores,
     entities,
