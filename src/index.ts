@@ -11,7 +11,7 @@ export { renderMarkdown } from './render/markdown.js';
 export { SCHEMA_VERSION } from './model/version.js';
 export type { Design, Decision, Entity, Endpoint, CapacityFigure, Component, DataStore } from './model/design.js';
 export type { Requirements, Provenance, Assumption, OpenQuestion } from './model/requirements.js';
-export { diagnose, explain, formatText as formatDiagnoseText, formatJson as formatDiagnoseJson, formatMarkdown as formatDiagnoseMarkdown, formatExplainText, hasFailures as diagnoseHasFailures, DiagnoseConnectError } from './diagnose/index.js';
+export { diagnose, explain, formatText as formatDiagnoseText, formatJson as formatDiagnoseJson, formatMarkdown as formatDiagnoseMarkdown, formatExplainText, hasFailures as diagnoseHasFailures, reportFails as diagnoseReportFails, redactorFor as diagnoseRedactor, DiagnoseConnectError } from './diagnose/index.js';
 export type { DiagnoseOptions, DiagnoseReport, ExplainOptions, ExplainReport, Thresholds as DiagnoseThresholds } from './diagnose/index.js';
 export { review, reviewDiff, hasFindingsAtOrAbove as reviewHasFindingsAtOrAbove } from './review/index.js';
 export type { ReviewOptions, ReviewResult, ReviewSummary, ReviewConfigInput, RuleMeta } from './review/index.js';
