@@ -76,6 +76,17 @@ export async function createScratch(label: string, opts: { pgStatStatements?: bo
   const main = await open('archie-test-setup');
   const oid = Number((await main.query(`SELECT oid FROM pg_database WHERE datname = current_database()`)).rows[0].oid);
   if (opts.pgStatStatements !== false) {
+    const { rows } = await main.query(`SELECT current_setting('shared_preload_libraries') AS libs`);
+    if (!/(^|,)\s*pg_stat_statements\s*(,|$)/.test(String(rows[0]?.libs))) {
+      await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      // Fail loudly, never skip: these tests are what proves top-queries and missing-index.
+      throw new Error(
+        `test/diagnose needs pg_stat_statements preloaded on the PostgreSQL at ${PG_HOST}:${PG_PORT} (shared_preload_libraries is '${String(rows[0]?.libs)}'): ` +
+          `add shared_preload_libraries = 'pg_stat_statements' to its postgresql.conf and restart it (scripts/prepare-machine.sh and .ci/run do this), ` +
+          'or point ARCHIE_TEST_PGHOST/ARCHIE_TEST_PGPORT at a server that has it',
+      );
+    }
     await main.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
   }
   const flush = async (c: pg.Client = main): Promise<void> => {

@@ -24,3 +24,16 @@ describe('long-running-query', () => {
     expect(f?.fix?.code).toContain("ALTER ROLE app SET statement_timeout = '30s';");
   });
 });
+
+describe('long-running-query advice', () => {
+  it('never ties a statement_timeout to a superuser role, and leaves lock waiters to blocking-locks', async () => {
+    const { evaluateLongRunning } = await import('../../../src/diagnose/checks/long-running-query.js');
+    const { session: s, T: th } = await import('../_fixtures.js');
+    const app = evaluateLongRunning([s({ pid: 1, user: 'app', state: 'active', queryAgeS: 300, query: null })], 'shop', th)[0];
+    expect(app?.fix?.code).toContain("ALTER ROLE app SET statement_timeout = '30s';");
+    const su = evaluateLongRunning([s({ pid: 2, user: 'postgres', superuser: true, state: 'active', queryAgeS: 300, query: null })], 'shop', th)[0];
+    expect(su?.fix?.code).not.toContain('ALTER ROLE');
+    expect(su?.fix?.code).toMatch(/postgres is a superuser: cap the job's own session instead/);
+    expect(evaluateLongRunning([s({ pid: 3, state: 'active', queryAgeS: 900, blockedBy: [1], waitEventType: 'Lock' })], 'shop', th)).toEqual([]);
+  });
+});
