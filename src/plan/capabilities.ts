@@ -1,4 +1,4 @@
-import { CAPABILITIES, type Capability, type CapabilityInput } from '../knowledge/capabilities/index.js';
+import { CAPABILITIES, type Capability, type CapabilityInput, type Reading } from '../knowledge/capabilities/index.js';
 import { DecisionSchema, type Decision, type Design } from '../model/design.js';
 import type { Requirements } from '../model/requirements.js';
 import type { PlanContext } from './context.js';
@@ -82,6 +82,12 @@ export function decideCapability(capability: Capability, ctx: PlanContext): Deci
     },
   };
   const numbers = d.numbers(input);
+  // Every reading that a capacity figure holds is quoted, so the review can check the two agree.
+  const quotes: Array<{ figure: string; value: number; at: 'current' }> = [];
+  for (const v of Object.values(numbers as Record<string, unknown>)) {
+    const r = v as Partial<Reading> | null;
+    if (r && typeof r === 'object' && typeof r.figure === 'string' && typeof r.value === 'number' && !quotes.some((q) => q.figure === r.figure)) quotes.push({ figure: r.figure, value: r.value, at: 'current' });
+  }
   const considered = d.options.map((o) => ({ option: o.option, ...o.when(numbers) }));
   const chosen = considered.filter((o) => o.verdict === 'chosen');
   if (chosen.length !== 1) {
@@ -98,6 +104,7 @@ export function decideCapability(capability: Capability, ctx: PlanContext): Deci
     wouldChange: d.wouldChange(numbers),
     drivers: [...d.drivers],
     significant: d.significant,
+    quotes,
   });
 }
 

@@ -5,10 +5,10 @@ import type { CapabilityInput, Reading } from './_types.js';
 /** Helpers the capabilities read their numbers with: the workload first, the brief's words next, an assumption last. */
 
 /** The first workload operation of `kind` whose name or id matches, as its peak and average rates. */
-export function operation(input: CapabilityInput, re: RegExp, kind?: 'read' | 'write'): { name: string; peak: number; avg: number; fanout: number | null } | null {
+export function operation(input: CapabilityInput, re: RegExp, kind?: 'read' | 'write'): { id: string; name: string; peak: number; avg: number; fanout: number | null } | null {
   for (const o of input.ctx.req.workload.operations) {
     if (kind && o.kind !== kind) continue;
-    if (re.test(o.name) || re.test(o.id)) return { name: o.name, peak: o.peakPerSecond, avg: o.averagePerSecond, fanout: o.fanout };
+    if (re.test(o.name) || re.test(o.id)) return { id: o.id, name: o.name, peak: o.peakPerSecond, avg: o.averagePerSecond, fanout: o.fanout };
   }
   return null;
 }
@@ -16,15 +16,15 @@ export function operation(input: CapabilityInput, re: RegExp, kind?: 'read' | 'w
 /** The peak rate of the matching operation, or of all writes (reads) when the workload has none. */
 export function peakRate(input: CapabilityInput, re: RegExp, kind: 'read' | 'write'): Reading {
   const op = operation(input, re, kind);
-  if (op) return { value: op.peak, source: 'workload', from: `the workload's "${op.name}"` };
+  if (op) return { value: op.peak, source: 'workload', from: `the workload's "${op.name}"`, figure: `op-${op.id}-peak` };
   const load = input.ctx.load;
-  return { value: kind === 'write' ? load.peakWrites : load.peakReads, source: 'derived', from: `all ${kind}s: the workload names no such operation` };
+  return { value: kind === 'write' ? load.peakWrites : load.peakReads, source: 'derived', from: `all ${kind}s: the workload names no such operation`, figure: kind === 'write' ? 'peak-write-rps' : 'peak-read-rps' };
 }
 
 /** The average rate of the matching operation, or of all writes (reads). */
 export function averageRate(input: CapabilityInput, re: RegExp, kind: 'read' | 'write'): Reading {
   const op = operation(input, re, kind);
-  if (op) return { value: op.avg, source: 'workload', from: `the workload's "${op.name}"` };
+  if (op) return { value: op.avg, source: 'workload', from: `the workload's "${op.name}"`, figure: `op-${op.id}` };
   const load = input.ctx.load;
   return { value: kind === 'write' ? load.avgWrites : load.avgReads, source: 'derived', from: `all ${kind}s: the workload names no such operation` };
 }
@@ -87,7 +87,15 @@ export function assumed(input: CapabilityInput, field: string, label: string, va
   return { value, source: 'assumed', from: `assumed: ${reason}` };
 }
 
+/**
+ * A rate as the design writes it: `N what/s` when a capacity figure holds it (the review checks every
+ * `/s` against the capacity plan), `N what per second` for a number of the capability's own.
+ */
+export function ps(r: Reading, what = ''): string {
+  return `${n(r.value)}${what ? ` ${what}` : ''}${r.figure ? '/s' : ' per second'}`;
+}
+
 /** "12,000/s (the workload's …)" for a rationale: the number, its unit, and where it came from. */
 export function cite(r: Reading, unit = ''): string {
-  return `${n(r.value)}${unit} (${r.from})`;
+  return `${unit === '/s' ? ps(r) : `${n(r.value)}${unit}`} (${r.from})`;
 }

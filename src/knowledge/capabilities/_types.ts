@@ -20,6 +20,11 @@ export interface Reading {
   source: 'stated' | 'workload' | 'derived' | 'assumed';
   /** The words or the operation it was read from, or why it was assumed. */
   from: string;
+  /**
+   * The capacity figure that holds this number (`op-<id>-peak`, `peak-write-rps`), when there is one:
+   * the decision quotes it, and its text writes it as `N/s`. A rate with no figure is written `N per second`.
+   */
+  figure?: string;
 }
 
 /** What a capability's `numbers` reads from: the plan context and the brief's words. */

@@ -51,7 +51,7 @@ export const collaborativeEditing: Capability<EditNumbers> = {
             ? { verdict: 'rejected', reason: `OT needs the server to order every operation, and the brief asks for "${x.offline ?? x.peerToPeer}"` }
             : x.multiRegion
               ? { verdict: 'viable', reason: 'works, but every edit crosses to the region that owns the document' }
-              : { verdict: 'chosen', reason: `online editing through one server: the session owner orders ${n(x.editors.value * BATCHES_PER_EDITOR)} operations/s per document and transforms them, with compact history and exact intent for rich text` },
+              : { verdict: 'chosen', reason: `online editing through one server: the session owner orders ${n(x.editors.value * BATCHES_PER_EDITOR)} operations per second per document and transforms them, with compact history and exact intent for rich text` },
       },
       {
         option: 'CRDT (Yjs or Automerge): every replica merges edits in any order; the server relays and persists updates',
@@ -66,10 +66,13 @@ export const collaborativeEditing: Capability<EditNumbers> = {
       },
     ],
     rationale: (x) =>
-      `Up to ${cite(x.editors)} people edit one document at once, about ${n(x.editors.value * BATCHES_PER_EDITOR)} edit batches/s per document at ${BATCHES_PER_EDITOR} per editor; ` +
+      `Up to ${cite(x.editors)} people edit one document at once, about ${n(x.editors.value * BATCHES_PER_EDITOR)} edit batches per second per document at ${BATCHES_PER_EDITOR} per editor; ` +
       `${x.offline ? 'edits made offline must merge on reconnect' : 'editing is online'}${x.multiRegion ? ' across several regions' : ''}. ` +
       `Each document's session lives on one collaboration node (consistent hashing on the document id) that fans edits and cursors out over WebSocket; the document is snapshotted every few hundred operations and the operation log kept for history and replay.`,
-    wouldChange: () => 'Offline editing, peer-to-peer sync or several writing regions move to CRDTs; online editing through one server suits OT.',
+    wouldChange: (x) =>
+      x.offline || x.peerToPeer || x.multiRegion
+        ? 'Online-only editing through one server in one region would favour operational transformation (compact history, exact rich-text intent).'
+        : 'Offline editing, peer-to-peer sync or several writing regions call for CRDTs.',
     drivers: ['geography.multiRegion', 'functional'],
     significant: true,
   },

@@ -1,5 +1,5 @@
 import { n } from '../../plan/decisions/_util.js';
-import { assumed, cite, peakRate, stated } from './_read.js';
+import { assumed, cite, peakRate, ps, stated } from './_read.js';
 import type { Capability, Reading } from './_types.js';
 
 /** Above this many followers one post is a celebrity's: pushing it would write this many timelines at once. */
@@ -59,15 +59,15 @@ export const feedFanout: Capability<FeedNumbers> = {
           x.maxFollowers.value > CELEBRITY_FOLLOWERS
             ? { verdict: 'viable', reason: `kept for ordinary accounts, but one post by an account with ${n(x.maxFollowers.value)} followers would be ${n(x.maxFollowers.value)} timeline writes at once (the celebrity problem)` }
             : x.posts.value >= x.feedReads.value
-              ? { verdict: 'rejected', reason: `posts (${n(x.posts.value)}/s) outnumber feed reads (${n(x.feedReads.value)}/s): pushing writes timelines nobody reads` }
-              : { verdict: 'chosen', reason: `feed reads (${n(x.feedReads.value)}/s) outnumber posts (${n(x.posts.value)}/s), so a read becomes one cache lookup and each post costs ${n(x.followers.value)} timeline inserts` },
+              ? { verdict: 'rejected', reason: `posts (${ps(x.posts)}) outnumber feed reads (${ps(x.feedReads)}): pushing writes timelines nobody reads` }
+              : { verdict: 'chosen', reason: `feed reads (${ps(x.feedReads)}) outnumber posts (${ps(x.posts)}), so a read becomes one cache lookup and each post costs ${n(x.followers.value)} timeline inserts` },
       },
       {
         option: 'Fan-out on read (merge the followed accounts\' recent posts when the feed is opened)',
         when: (x) =>
           x.maxFollowers.value <= CELEBRITY_FOLLOWERS && x.posts.value >= x.feedReads.value
-            ? { verdict: 'chosen', reason: `posts (${n(x.posts.value)}/s) outnumber feed reads (${n(x.feedReads.value)}/s): merging at read time does less work than pushing` }
-            : { verdict: x.maxFollowers.value > CELEBRITY_FOLLOWERS ? 'viable' : 'rejected', reason: `every feed read would query ${n(x.followers.value)} followed accounts: ${n(x.feedReads.value * x.followers.value)} post lookups/s at peak, kept only for accounts too large to push` },
+            ? { verdict: 'chosen', reason: `posts (${ps(x.posts)}) outnumber feed reads (${ps(x.feedReads)}): merging at read time does less work than pushing` }
+            : { verdict: x.maxFollowers.value > CELEBRITY_FOLLOWERS ? 'viable' : 'rejected', reason: `every feed read would query ${n(x.followers.value)} followed accounts: ${n(x.feedReads.value * x.followers.value)} post lookups per second at peak, kept only for accounts too large to push` },
       },
       {
         option: `Hybrid: fan-out on write for accounts up to ${n(CELEBRITY_FOLLOWERS)} followers, fan-out on read for celebrities, merged at read time`,
@@ -79,11 +79,15 @@ export const feedFanout: Capability<FeedNumbers> = {
     ],
     rationale: (x) =>
       `Posts arrive at ${cite(x.posts, '/s')} and feeds are read ${cite(x.feedReads, '/s')} at peak; an account has ${cite(x.followers)} followers on average and up to ${cite(x.maxFollowers)}. ` +
-      `Pushing costs ${n(x.posts.value * Math.min(x.followers.value, CELEBRITY_FOLLOWERS))} timeline inserts/s at peak into a cache of ${n(TIMELINE_LENGTH)} post ids per timeline ` +
+      `Pushing costs ${n(x.posts.value * Math.min(x.followers.value, CELEBRITY_FOLLOWERS))} timeline inserts per second at peak into a cache of ${n(TIMELINE_LENGTH)} post ids per timeline ` +
       `(${n(x.dau * TIMELINE_LENGTH * 8 / 2 ** 30)} GiB of 8-byte ids for ${n(x.dau)} daily users); pulling costs ${n(x.followers.value)} lookups per feed read. ` +
       `Accounts above ${n(CELEBRITY_FOLLOWERS)} followers are never pushed: one post would write that many timelines at once.`,
     wouldChange: (x) =>
-      `An account passing ${n(CELEBRITY_FOLLOWERS)} followers (largest now ${n(x.maxFollowers.value)}) needs the pull path for celebrities; posts outnumbering feed reads (now ${n(x.posts.value)} vs ${n(x.feedReads.value)}/s) makes fan-out on read cheaper.`,
+      x.maxFollowers.value > CELEBRITY_FOLLOWERS
+        ? `If no account had more than ${n(CELEBRITY_FOLLOWERS)} followers (largest now ${n(x.maxFollowers.value)}), the pull path could go and every post be pushed.`
+        : x.posts.value >= x.feedReads.value
+          ? `Feed reads outnumbering posts (now ${n(x.feedReads.value)} vs ${n(x.posts.value)} per second) would favour fan-out on write; an account passing ${n(CELEBRITY_FOLLOWERS)} followers calls for the hybrid.`
+          : `An account passing ${n(CELEBRITY_FOLLOWERS)} followers (largest now ${n(x.maxFollowers.value)}) calls for the hybrid, pulling that account's posts; posts outnumbering feed reads would favour fan-out on read.`,
     drivers: ['workload.operations', 'scale.dau'],
     significant: true,
   },

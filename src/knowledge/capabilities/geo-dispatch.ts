@@ -1,6 +1,6 @@
 import { LIMITS } from '../limits.js';
 import { n } from '../../plan/decisions/_util.js';
-import { actorCount, assumed, cite, operation, peakRate, says } from './_read.js';
+import { actorCount, assumed, cite, operation, peakRate, ps, says } from './_read.js';
 import type { Capability, Reading } from './_types.js';
 
 /** Share of one Redis primary's operations the position writes may take (the rest serve the searches). */
@@ -47,7 +47,7 @@ export const geoDispatch: Capability<GeoNumbers> = {
       const moving = op !== null || fleet !== null || movers !== null;
       const concurrent = input.ctx.req.scale.concurrentUsers.value;
       const updates: Reading = op
-        ? { value: op.peak, source: 'workload', from: `the workload's "${op.name}"` }
+        ? { value: op.peak, source: 'workload', from: `the workload's "${op.name}"`, figure: `op-${op.id}-peak` }
         : moving
           ? assumed(input, 'capabilities.geo-dispatch.updates', 'Position updates at peak', Math.ceil((concurrent * MOVER_SHARE) / UPDATE_SECONDS), 'updates/s', `"${movers ?? 'drivers'}" move: ${MOVER_SHARE * 100}% of the ${n(concurrent)} concurrent users taken as drivers or couriers, each sending its position every ${UPDATE_SECONDS} s`, '"drivers send their location every 4 seconds"')
           : { value: 0, source: 'derived', from: 'no position updates in the workload' };
@@ -67,29 +67,29 @@ export const geoDispatch: Capability<GeoNumbers> = {
           !x.moving
             ? { verdict: 'viable', reason: 'fast radius search, but the points do not move: an index in the database serves them without a second store' }
             : x.updates.value <= x.redisOps * REDIS_SHARE
-              ? { verdict: 'chosen', reason: `${n(x.updates.value)} position updates/s at peak fit within ${REDIS_SHARE * 100}% of one Redis primary (${n(x.redisOps)} ops/s); each update overwrites one member` }
-              : { verdict: 'viable', reason: `${n(x.updates.value)} updates/s at peak is more than one Redis primary's ${n(x.redisOps * REDIS_SHARE)} budget: it needs sharding by cell, which H3 gives` },
+              ? { verdict: 'chosen', reason: `${ps(x.updates, 'position updates')} at peak fit within ${REDIS_SHARE * 100}% of one Redis primary (${n(x.redisOps)} ops/s); each update overwrites one member` }
+              : { verdict: 'viable', reason: `${ps(x.updates, 'updates')} at peak is more than one Redis primary's ${n(x.redisOps * REDIS_SHARE)} budget: it needs sharding by cell, which H3 gives` },
       },
       {
         option: 'H3 hexagonal cells (resolution 8–9) as keys of in-memory driver sets, sharded across dispatch nodes by cell',
         when: (x) =>
           x.moving && x.updates.value > x.redisOps * REDIS_SHARE
-            ? { verdict: 'chosen', reason: `${n(x.updates.value)} updates/s at peak exceed one node (${n(x.redisOps * REDIS_SHARE)}); equal-area cells shard evenly and a k-ring search covers the radius` }
+            ? { verdict: 'chosen', reason: `${ps(x.updates, 'updates')} at peak exceed one node (${n(x.redisOps * REDIS_SHARE)}); equal-area cells shard evenly and a k-ring search covers the radius` }
             : { verdict: 'viable', reason: 'uniform cells also serve surge pricing and supply maps; not needed for the index at this rate' },
       },
       {
         option: 'In-memory quadtree of the points, rebuilt periodically and replicated to read nodes',
         when: (x) =>
           !x.moving && x.searches.value > x.pgReads
-            ? { verdict: 'chosen', reason: `static points searched ${n(x.searches.value)}/s at peak, more than one database node (${n(x.pgReads)}/s): a quadtree in each search node answers from memory` }
+            ? { verdict: 'chosen', reason: `static points searched ${ps(x.searches)} at peak, more than one database node (${n(x.pgReads)}/s): a quadtree in each search node answers from memory` }
             : { verdict: x.moving ? 'rejected' : 'viable', reason: x.moving ? 'rebuilding or rebalancing the tree on every position update is costly' : 'fast for static points, not needed at this search rate' },
       },
       {
         option: 'Geohash column (or PostGIS) in the primary database',
         when: (x) =>
           !x.moving && x.searches.value <= x.pgReads
-            ? { verdict: 'chosen', reason: `static points searched ${n(x.searches.value)}/s at peak, within one database node (${n(x.pgReads)}/s): a geohash prefix or GiST index serves them` }
-            : { verdict: x.moving ? 'rejected' : 'viable', reason: x.moving ? `${n(x.updates.value)} position updates/s would each be an indexed durable write` : `${n(x.searches.value)} searches/s exceed one database node` },
+            ? { verdict: 'chosen', reason: `static points searched ${ps(x.searches)} at peak, within one database node (${n(x.pgReads)}/s): a geohash prefix or GiST index serves them` }
+            : { verdict: x.moving ? 'rejected' : 'viable', reason: x.moving ? `${ps(x.updates, 'position updates')} would each be an indexed durable write` : `${ps(x.searches, 'searches')} exceed one database node` },
       },
     ],
     rationale: (x) =>
@@ -100,8 +100,12 @@ export const geoDispatch: Capability<GeoNumbers> = {
         : `Points do not move; searches arrive ${cite(x.searches, '/s')} at peak against ${n(x.pgReads)} reads/s per database node.`,
     wouldChange: (x) =>
       x.moving
-        ? `Position updates above ${n(x.redisOps * REDIS_SHARE)}/s at peak (now ${n(x.updates.value)}) need sharding by H3 cell; zones and geofences add PostGIS polygons.`
-        : `Searches above ${n(x.pgReads)}/s move to an in-memory quadtree; moving points move to Redis GEO.`,
+        ? x.updates.value > x.redisOps * REDIS_SHARE
+          ? `Position updates below ${n(x.redisOps * REDIS_SHARE)} per second at peak (now ${n(x.updates.value)}) would fit one Redis GEO set per city; zones and geofences add PostGIS polygons.`
+          : `Position updates above ${n(x.redisOps * REDIS_SHARE)} per second at peak (now ${n(x.updates.value)}) call for H3 cells sharded across nodes; zones and geofences add PostGIS polygons.`
+        : x.searches.value > x.pgReads
+          ? `Searches below ${n(x.pgReads)} per second would fit the database's geohash index; moving points call for Redis GEO.`
+          : `Searches above ${n(x.pgReads)} per second call for an in-memory quadtree; moving points call for Redis GEO.`,
     drivers: ['workload.operations', 'workload.actors', 'limits.redis-ops-per-node'],
     significant: true,
   },

@@ -1,5 +1,5 @@
 import { n } from '../../plan/decisions/_util.js';
-import { assumed, cite, peakRate, statedMax } from './_read.js';
+import { assumed, cite, peakRate, ps, statedMax } from './_read.js';
 import type { Capability, Reading } from './_types.js';
 
 /** Orders/s one single-threaded matching core sustains with its journal (LMAX-style, conservative). */
@@ -40,15 +40,15 @@ export const orderMatching: Capability<MatchNumbers> = {
         option: 'One in-memory, single-threaded matching engine for all symbols behind a sequencer, with an event-sourced journal',
         when: (x) =>
           x.orders.value <= ORDERS_PER_ENGINE
-            ? { verdict: 'chosen', reason: `${n(x.orders.value)} orders/s at peak fit one core (${n(ORDERS_PER_ENGINE)}/s): one sequence, no cross-engine coordination` }
-            : { verdict: 'rejected', reason: `${n(x.orders.value)} orders/s at peak exceed one core's ${n(ORDERS_PER_ENGINE)}/s` },
+            ? { verdict: 'chosen', reason: `${ps(x.orders, 'orders')} at peak fit one core (${n(ORDERS_PER_ENGINE)} per second): one sequence, no cross-engine coordination` }
+            : { verdict: 'rejected', reason: `${ps(x.orders, 'orders')} at peak exceed one core's ${n(ORDERS_PER_ENGINE)} per second` },
       },
       {
         option: 'In-memory single-threaded engines partitioned by symbol, each behind its own sequencer and journal',
         when: (x) =>
           x.orders.value > ORDERS_PER_ENGINE
-            ? { verdict: 'chosen', reason: `${n(x.orders.value)} orders/s at peak need ${n(Math.ceil(x.orders.value / ORDERS_PER_ENGINE))} engines; an order book never spans two, so symbols partition cleanly` }
-            : { verdict: 'viable', reason: `the step once the peak passes ${n(ORDERS_PER_ENGINE)} orders/s` },
+            ? { verdict: 'chosen', reason: `${ps(x.orders, 'orders')} at peak need ${n(Math.ceil(x.orders.value / ORDERS_PER_ENGINE))} engines; an order book never spans two, so symbols partition cleanly` }
+            : { verdict: 'viable', reason: `the step once the peak passes ${n(ORDERS_PER_ENGINE)} orders per second` },
       },
       {
         option: 'Order book in a database, matched in transactions with row locks',
@@ -59,7 +59,10 @@ export const orderMatching: Capability<MatchNumbers> = {
       `Orders arrive ${cite(x.orders, '/s')} at peak across ${cite(x.symbols)} symbols. The sequencer stamps every order with a gap-free sequence number; the engine consumes them in that order on one thread, ` +
       `matching price-time priority in memory in microseconds (no locks, no I/O on the hot path). Every sequenced input is appended to a replicated journal before it is acknowledged (event sourcing): ` +
       `a hot standby replays the same journal and takes over deterministically, and market data and trade reports are published from the engine's output events. Risk checks run before the sequencer.`,
-    wouldChange: (x) => `Above ${n(ORDERS_PER_ENGINE)} orders/s at peak (now ${n(x.orders.value)}) the engine partitions by symbol.`,
+    wouldChange: (x) =>
+      x.orders.value > ORDERS_PER_ENGINE
+        ? `Below ${n(ORDERS_PER_ENGINE)} orders per second at peak (now ${n(x.orders.value)}) one engine would hold every book.`
+        : `Above ${n(ORDERS_PER_ENGINE)} orders per second at peak (now ${n(x.orders.value)}) calls for engines partitioned by symbol.`,
     drivers: ['workload.operations', 'latency.p99Ms'],
     significant: true,
   },

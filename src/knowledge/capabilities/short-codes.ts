@@ -89,7 +89,12 @@ export const shortCodes: Capability<ShortCodeNumbers> = {
       `Keeping them below ${MAX_FILL * 100}% of the code space needs ${x.length} base62 characters (62^${x.length} = ${big(ALPHABET ** x.length)}). ` +
       `The redirect reads the code from a cache in front of the store and answers 301 (cacheable) or 302 (counted).`,
     wouldChange: (x) =>
-      `More than ${big(ALPHABET ** x.length * MAX_FILL)} live codes needs ${x.length + 1} characters; a requirement that codes be unguessable moves to the pre-generated key service; one code per long URL moves to hash + retry.`,
+      `More than ${big(ALPHABET ** x.length * MAX_FILL)} live codes needs ${x.length + 1} characters` +
+      (x.sameCodeForSameUrl
+        ? '; dropping the one-code-per-URL requirement favours a counter or a key service, which never collide.'
+        : x.unguessable
+          ? '; if codes may be guessable, a counter + base62 is simpler.'
+          : '; a requirement that codes be unguessable calls for the pre-generated key service, and one code per long URL for hash + retry.'),
     drivers: ['workload.operations', 'scale.retentionDays', 'growthPerMonth', 'geography.multiRegion'],
     significant: true,
   },

@@ -1,6 +1,6 @@
 import { LIMITS } from '../limits.js';
 import { n } from '../../plan/decisions/_util.js';
-import { cite, peakRate, says, statedMax } from './_read.js';
+import { cite, peakRate, ps, says, statedMax } from './_read.js';
 import type { Capability, Reading } from './_types.js';
 
 /** Share of one PostgreSQL primary's writes that counter upserts may take (hot keys contend on one row). */
@@ -47,21 +47,21 @@ export const streamAggregation: Capability<AggNumbers> = {
         option: 'Counter rows upserted in the database per (key, window), deduplicated by event id',
         when: (x) =>
           x.events.value <= x.pgWrites * DB_SHARE
-            ? { verdict: 'chosen', reason: `${n(x.events.value)} events/s at peak fit within ${DB_SHARE * 100}% of one primary (${n(x.pgWrites)} writes/s); a unique event id makes a retry a no-op` }
-            : { verdict: 'rejected', reason: `${n(x.events.value)} events/s at peak is beyond ${n(x.pgWrites * DB_SHARE)} upserts/s on one primary, and popular keys contend on one row` },
+            ? { verdict: 'chosen', reason: `${ps(x.events, 'events')} at peak fit within ${DB_SHARE * 100}% of one primary (${n(x.pgWrites)} writes/s); a unique event id makes a retry a no-op` }
+            : { verdict: 'rejected', reason: `${ps(x.events, 'events')} at peak is beyond ${n(x.pgWrites * DB_SHARE)} upserts per second on one primary, and popular keys contend on one row` },
       },
       {
         option: 'Kafka Streams in the aggregation service: tumbling windows in RocksDB state stores, processing.guarantee=exactly_once_v2',
         when: (x) =>
           x.events.value > x.pgWrites * DB_SHARE && x.events.value <= x.kafkaPerBroker
-            ? { verdict: 'chosen', reason: `${n(x.events.value)} events/s at peak, within one broker's ${n(x.kafkaPerBroker)} msg/s: a library in the service, no cluster to run` }
+            ? { verdict: 'chosen', reason: `${ps(x.events, 'events')} at peak, within one broker's ${n(x.kafkaPerBroker)} msg/s: a library in the service, no cluster to run` }
             : { verdict: 'viable', reason: x.events.value > x.kafkaPerBroker ? 'works, but rebalancing large window state across instances is slow at this rate' : 'more machinery than this rate needs' },
       },
       {
         option: 'Apache Flink on Kafka: event-time tumbling windows, watermarks with allowed lateness, checkpoints + transactional sink for exactly-once',
         when: (x) =>
           x.events.value > x.kafkaPerBroker
-            ? { verdict: 'chosen', reason: `${n(x.events.value)} events/s at peak exceed one broker (${n(x.kafkaPerBroker)} msg/s): Flink scales the windows across task slots and restores them from checkpoints` }
+            ? { verdict: 'chosen', reason: `${ps(x.events, 'events')} at peak exceed one broker (${n(x.kafkaPerBroker)} msg/s): Flink scales the windows across task slots and restores them from checkpoints` }
             : { verdict: 'viable', reason: 'the full stream processor; more than this rate needs' },
       },
       {
@@ -74,7 +74,11 @@ export const streamAggregation: Capability<AggNumbers> = {
       `Events late by up to ${cite(x.lateMinutes, ' min')} update their window (watermark + allowed lateness); later ones go to a side output for the batch. ` +
       `Raw events are kept in object storage, and a daily reconciliation batch recounts them and corrects any window that differs. Counts per window go to an OLAP store (ClickHouse or Druid) that serves top-N queries per filter.`,
     wouldChange: (x) =>
-      `Above ${n(x.pgWrites * DB_SHARE)} events/s at peak counters leave the database for Kafka Streams; above ${n(x.kafkaPerBroker)} events/s Flink replaces Kafka Streams (now ${n(x.events.value)}).`,
+      x.events.value <= x.pgWrites * DB_SHARE
+        ? `Above ${n(x.pgWrites * DB_SHARE)} events per second at peak (now ${n(x.events.value)}) calls for Kafka Streams; above ${n(x.kafkaPerBroker)} for Flink.`
+        : x.events.value <= x.kafkaPerBroker
+          ? `Above ${n(x.kafkaPerBroker)} events per second at peak (now ${n(x.events.value)}) calls for Flink; below ${n(x.pgWrites * DB_SHARE)} counters in the database would do.`
+          : `Below ${n(x.kafkaPerBroker)} events per second at peak (now ${n(x.events.value)}) Kafka Streams inside the service would do, with no cluster to run.`,
     drivers: ['workload.operations', 'limits.pg-writes-per-primary', 'limits.kafka-msgs-per-broker'],
     significant: true,
   },

@@ -1,5 +1,5 @@
 import { n } from '../../plan/decisions/_util.js';
-import { cite, peakRate, says, statedMax } from './_read.js';
+import { cite, peakRate, ps, says, statedMax } from './_read.js';
 import type { Capability, Reading } from './_types.js';
 
 /** Snowflake layout: 41 bits of milliseconds, 10 bits of generator id, 12 bits of sequence. */
@@ -10,6 +10,8 @@ export const SEQUENCE_BLOCKS_MAX_PER_SECOND = 1_000;
 
 interface IdNumbers {
   rate: Reading;
+  /** All requests at peak, which the generator count is derived from when the brief gives none. */
+  peakRps: Reading;
   generators: Reading;
   multiRegion: boolean;
   uuidAsked: string | null;
@@ -35,7 +37,8 @@ export const uniqueIds: Capability<IdNumbers> = {
       const stated = statedMax(input, String.raw`# (?:id )?(?:servers|machines|nodes|instances|generators|workers|hosts|app servers)`);
       const instances = Math.max(1, Math.ceil(input.ctx.load.peakRps / input.ctx.limits.appRpsPerInstance.value));
       const generators: Reading = stated ?? { value: instances, source: 'derived', from: `one per app instance: ${n(input.ctx.load.peakRps)} req/s at peak ÷ ${n(input.ctx.limits.appRpsPerInstance.value)} per instance` };
-      return { rate, generators, multiRegion: input.ctx.req.geography.multiRegion, uuidAsked: says(input, 'uuid', '128-bit', 'no coordination') };
+      const peakRps: Reading = { value: input.ctx.load.peakRps, source: 'derived', from: 'all requests at peak', figure: 'peak-rps' };
+      return { rate, peakRps, generators, multiRegion: input.ctx.req.geography.multiRegion, uuidAsked: says(input, 'uuid', '128-bit', 'no coordination') };
     },
     options: [
       {
@@ -63,16 +66,20 @@ export const uniqueIds: Capability<IdNumbers> = {
         option: 'Database sequence handing out blocks of 1,000 ids to each generator',
         when: (x) =>
           !x.uuidAsked && x.generators.value <= SNOWFLAKE_GENERATORS && x.rate.value <= SEQUENCE_BLOCKS_MAX_PER_SECOND && !x.multiRegion
-            ? { verdict: 'chosen', reason: `${n(x.rate.value)} ids/s at peak is about ${n(Math.ceil(x.rate.value / 1000))} block requests per second: no clocks or worker ids to manage` }
-            : { verdict: 'rejected', reason: x.multiRegion ? 'one sequence would tie every region to one primary' : `${n(x.rate.value)} ids/s at peak makes the sequence's primary a dependency of every write; ids from different blocks do not sort by time` },
+            ? { verdict: 'chosen', reason: `${ps(x.rate, 'ids')} at peak is about ${n(Math.ceil(x.rate.value / 1000))} block requests per second: no clocks or worker ids to manage` }
+            : { verdict: 'rejected', reason: x.multiRegion ? 'one sequence would tie every region to one primary' : `${ps(x.rate, 'ids')} at peak makes the sequence's primary a dependency of every write; ids from different blocks do not sort by time` },
       },
     ],
     rationale: (x) =>
       `Ids are minted ${cite(x.rate, '/s')} at peak by ${cite(x.generators)} generators${x.multiRegion ? ' in several regions' : ''}, ` +
       `${n(x.rate.value / Math.max(1, x.generators.value) / 1000)} ids per millisecond each. A Snowflake id names up to ${n(SNOWFLAKE_GENERATORS)} generators and ${n(SNOWFLAKE_PER_MS)} ids per millisecond per generator; its timestamp runs 69 years from a custom epoch. ` +
       `Generator ids are leased (e.g. from ZooKeeper/etcd or the database) at start-up, and a clock that moves backwards stops minting until it catches up.`,
-    wouldChange: () =>
-      `Above ${n(SEQUENCE_BLOCKS_MAX_PER_SECOND)} ids/s at peak or a second region, Snowflake replaces sequence blocks; more than ${n(SNOWFLAKE_GENERATORS)} generators, or more than ${n(SNOWFLAKE_PER_MS)} ids per millisecond per generator, moves to UUIDv7.`,
+    wouldChange: (x) => {
+      const perMs = x.rate.value / Math.max(1, x.generators.value) / 1000;
+      if (x.uuidAsked || x.generators.value > SNOWFLAKE_GENERATORS || perMs > SNOWFLAKE_PER_MS) return `Up to ${n(SNOWFLAKE_GENERATORS)} generators with ${n(SNOWFLAKE_PER_MS)} ids per millisecond each, and 64-bit keys wanted, would favour Snowflake ids (half the key size).`;
+      if (x.rate.value <= SEQUENCE_BLOCKS_MAX_PER_SECOND && !x.multiRegion) return `Above ${n(SEQUENCE_BLOCKS_MAX_PER_SECOND)} ids per second at peak or a second region calls for Snowflake ids; more than ${n(SNOWFLAKE_GENERATORS)} generators calls for UUIDv7.`;
+      return `More than ${n(SNOWFLAKE_GENERATORS)} generators, or more than ${n(SNOWFLAKE_PER_MS)} ids per millisecond per generator, calls for UUIDv7.`;
+    },
     drivers: ['workload.operations', 'geography.multiRegion', 'capacity.peak-rps'],
     significant: true,
   },

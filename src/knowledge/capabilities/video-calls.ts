@@ -81,7 +81,11 @@ export const videoCalls: Capability<CallNumbers> = {
       );
     },
     wouldChange: (x) =>
-      `Calls of more than ${MESH_MAX_PARTICIPANTS} participants need an SFU (now ${n(x.participants.value)}); dial-in or composed recording needs an MCU for those calls; calls of hundreds of viewers cascade SFUs.`,
+      x.mixing
+        ? 'Without dial-in or composed output, forwarding (an SFU) would cost far less CPU than mixing.'
+        : x.participants.value <= MESH_MAX_PARTICIPANTS
+          ? `Calls of more than ${MESH_MAX_PARTICIPANTS} participants (now ${n(x.participants.value)}) call for an SFU; dial-in or composed recording calls for an MCU.`
+          : `Calls of at most ${MESH_MAX_PARTICIPANTS} participants would favour a mesh (no media servers); dial-in or composed recording calls for an MCU; calls of hundreds of viewers cascade SFUs across regions.`,
     drivers: ['scale.concurrentUsers', 'workload.operations'],
     significant: true,
   },

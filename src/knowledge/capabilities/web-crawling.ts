@@ -59,7 +59,10 @@ export const webCrawling: Capability<CrawlNumbers> = {
       `Pages are fetched ${cite(x.pages, '/s')} at peak, ${cite(x.urls)} URLs in all. The frontier has prioritised front queues (by page rank and change rate) feeding per-host back queues: ` +
       `one host per queue, one fetch in flight, ${HOST_DELAY_S} s between fetches unless robots.txt sets a Crawl-delay (robots.txt cached per host), so at least ${n(x.pages.value * HOST_DELAY_S)} hosts must be in rotation and about ${n(x.pages.value * FETCH_S)} fetches in flight. ` +
       `The frontier is traversed breadth-first within each priority and kept mostly on disk, with in-memory buffers for enqueue and dequeue. DNS answers are cached. URLs are normalised before the seen check; pages are deduplicated by a SHA-256 content hash (and SimHash for near-duplicates) before parsing, and stored compressed in object storage. Spider traps are cut by a URL length and depth limit.`,
-    wouldChange: () => `A seen-URL filter above ${n(SEEN_FILTER_BYTES_PER_NODE / 2 ** 30)} GiB (about ${n((SEEN_FILTER_BYTES_PER_NODE * 8) / BLOOM_BITS_PER_URL)} URLs) moves to a sharded seen set.`,
+    wouldChange: (x) =>
+      x.seenBytes > SEEN_FILTER_BYTES_PER_NODE
+        ? `Fewer than ${n((SEEN_FILTER_BYTES_PER_NODE * 8) / BLOOM_BITS_PER_URL)} URLs would fit the seen filter in each node's memory.`
+        : `More than ${n((SEEN_FILTER_BYTES_PER_NODE * 8) / BLOOM_BITS_PER_URL)} URLs (a filter above ${n(SEEN_FILTER_BYTES_PER_NODE / 2 ** 30)} GiB) calls for a sharded seen set.`,
     drivers: ['workload.operations'],
     significant: true,
   },
