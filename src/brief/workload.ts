@@ -82,8 +82,8 @@ const PEOPLE = [
   'daily active user', 'monthly active user', 'active user', 'user', 'person', 'people', 'player', 'gamer', 'driver', 'rider', 'passenger', 'courier',
   'customer', 'shopper', 'buyer', 'seller', 'merchant', 'vendor', 'guest', 'employee', 'staff member', 'worker', 'agent', 'trader',
   'investor', 'student', 'teacher', 'learner', 'patient', 'doctor', 'clinician', 'member', 'subscriber', 'follower', 'listener', 'viewer',
-  'reader', 'writer', 'author', 'creator', 'streamer', 'participant', 'connection', 'websocket connection', 'session', 'attendee', 'visitor', 'developer', 'engineer', 'admin', 'operator',
-  'citizen', 'voter', 'fan', 'contributor', 'editor', 'musician', 'artist', 'traveler', 'traveller', 'tourist', 'diner', 'client',
+  'reader', 'writer', 'author', 'creator', 'streamer', 'participant', 'connection', 'websocket connection', 'session', 'attendee', 'visitor', 'admin', 'operator',
+  'citizen', 'voter', 'fan', 'contributor', 'editor', 'musician', 'artist', 'traveler', 'traveller', 'tourist', 'diner', 'client', 'analyst', 'clinician', 'nurse',
 ];
 const DEVICES = ['device', 'sensor', 'meter', 'vehicle', 'car', 'truck', 'scooter', 'bike', 'phone', 'camera', 'machine', 'robot', 'drone', 'thermostat', 'tracker', 'gateway', 'charger', 'satellite'];
 const ORGS = ['tenant', 'tenant company', 'company', 'companies', 'organisation', 'organization', 'business', 'restaurant', 'store', 'shop', 'hotel', 'clinic', 'hospital', 'school', 'bank', 'brand', 'advertiser', 'team', 'workspace'];
@@ -122,7 +122,7 @@ const READ_HEADS = /^(?:reads?|views?|page ?views?|redirects?|lookups?|searches?
 const READ_VERBS = /^(?:read|reads|reading|view|views|viewing|open|opens|opening|check|checks|checking|browse|browses|browsing|watch|watches|watching|search|searches|searching|fetch|fetches|fetching|load|loads|loading|visit|visits|visiting|look|looks|looking|get|gets|getting|see|sees|seeing|scroll|scrolls|scrolling|refresh|refreshes|refreshing|stream|streams|streaming|download|downloads|downloading|query|queries|querying)$/;
 
 /** Words before a count that make it something other than a population ("top 10 players", "averaging 4 participants"). */
-const NOT_POPULATION_BEFORE = /\b(?:has|have|had|top|the|first|last|bottom|best|next|other|those|these|all|averag\w*|of up to|groups? of|rooms? of|teams? of|per|each|with up to|max(?:imum)?(?:\s+of)?|at most|up to|grow(?:s|ing)? to|reach(?:es|ing)?|scale(?:s)? to|target of|goal of)\s*$/;
+const NOT_POPULATION_BEFORE = /\b(?:(?:average|typical|each|every)\s+[\w-]+\s+(?:has|have)(?:\s+about|\s+around)?|top|first|last|bottom|best|next|other|those|these|all|averag\w*|of up to|groups? of|rooms? of|teams? of|per|each|with up to|max(?:imum)?(?:\s+of)?|at most|up to|grow(?:s|ing)? to|reach(?:es|ing)?|scale(?:s)? to|target of|goal of)\s*$/;
 /** Before a rate: a limit or a node's capacity, not load ("no more than 2 posts per second", "a server can push 100,000 messages per second"). */
 const NOT_LOAD_BEFORE = /(?:\b(?:no more than|not more than|at most|limit(?:ed)? (?:to|of)|maximum of|cap(?:ped)? (?:at|of)|throttl\w*|quota of)\s*$)|(?:\b(?:node|server|instance|machine|broker|shard|disk|database|db|cpu|core|box)s?\b[^,.]{0,30}\b(?:handles?|does|do|can|could|manages?|pushes|push|takes?|serves?|processes|sustains?)\b[^,.]{0,20}$)/;
 /** A verb (any form) to name an operation by: "sends 10 emails" → "send email". */
@@ -190,21 +190,60 @@ function sentences(text: string): { text: string; at: number }[] {
 
 const QUAL = String.raw`(?:(daily|monthly|weekly|concurrent(?:ly)?(?:\s+active)?|simultaneous|online|registered|active|total|paying|new)\s+)?(?:(active)\s+)?`;
 
+/** Function words that cannot qualify a population noun ("connected cars", "small businesses" can). */
+const NOT_ADJECTIVE = /^(?:per|a|an|of|and|or|with|each|every|to|in|for|on|at|from|by|the|than|who|that|which|is|are|be|about|around|roughly|over|under|up|new|more|most|all|our|their|its|his|her|this|these|those|them)$/;
+
+/**
+ * Population nouns the vocabulary does not list, learnt from the brief itself: a noun that a count
+ * precedes and that "each"/"every"/"per" later names ("15k e-bikes … each e-bike sends").
+ */
+function learnedActors(text: string): Map<string, { name: string; nature: ActorNature }> {
+  const out = new Map<string, { name: string; nature: ActorNature }>();
+  const each = /\b(?:each|every|per)\s+(?:single\s+)?([a-z][a-z-]{2,})\b/giu;
+  let m: RegExpExecArray | null;
+  while ((m = each.exec(text)) !== null) {
+    const one = m[1]!.toLowerCase();
+    if (ACTOR_FORMS.has(one) || NOT_OPERATION.has(one) || NOT_ADJECTIVE.test(one) || /^(?:day|week|month|year|hour|minute|second|time|one|other|request|message|event|order|write|read|post|page|item)$/.test(one)) continue;
+    const many = plural(one);
+    if (!new RegExp(String.raw`\b${COUNT}\s+(?:[a-z][\w-]*\s+){0,2}?${escapeRe(many)}\b`, 'iu').test(text)) continue;
+    // Things counted per period are operations ("1,000,000 transfers per second … each transfer"), not a population.
+    if (new RegExp(String.raw`\b${escapeRe(many)}\s*(?:${PER}\s*${PERIOD}|\/\s*\w|at peak|(?:hourly|daily|weekly|monthly|yearly)\b)`, 'iu').test(text)) continue;
+    const near = text.slice(Math.max(0, m.index - 80), m.index + 120).toLowerCase();
+    const nature: ActorNature = /\b(?:report|reports|send|sends|sending|telemetry|reading|readings|ping|pings|sample|measur\w*|sensor|device|battery|gps|firmware)\b/.test(near)
+      ? 'devices'
+      : /\b(?:compan(?:y|ies)|business(?:es)?|firm|organi[sz]ation|brand|store|shop|salon|clinic|hospital|restaurant|account)s?\b/.test(one)
+        ? 'organisations'
+        : 'people';
+    out.set(one, { name: one, nature });
+    out.set(many, { name: one, nature });
+  }
+  return out;
+}
+
 function readActors(text: string, facts: WorkloadFacts): void {
-  const re = new RegExp(String.raw`\b${COUNT}\s*\+?\s*${QUAL}(${ACTOR_SRC})\b`, 'giu');
+  const learned = learnedActors(text);
+  const forms = new Map([...ACTOR_FORMS, ...learned]);
+  const nouns = [...forms.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+  // A count, its qualifiers ("daily active", "connected", "small"), and the population noun; of two
+  // nouns in a row the second is the population ("1,200 customer companies").
+  const re = new RegExp(String.raw`\b${COUNT}\s*\+?\s*${QUAL}((?:[a-z][\w-]*\s+){0,2}?)(${nouns})\b(?!\s+(?:${nouns})\b)`, 'giu');
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const count = countOf(m[1]!);
     if (count === null) continue;
-    const noun = m[4]!.toLowerCase();
-    const form = ACTOR_FORMS.get(noun)!;
+    const adjectives = m[4]!.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    if (adjectives.some((w) => NOT_ADJECTIVE.test(w) || (w.endsWith('s') && !w.endsWith('ss')) || /^\d/.test(w) || countOf(w) !== null)) continue;
+    const noun = m[5]!.toLowerCase();
+    const form = forms.get(noun)!;
     // "a user" / "one player" are not populations, nor "top 10 players" or "averaging 4 participants".
     if (count <= 1 && !/\d/.test(m[1]!)) continue;
+    // "the four players above": a handful after "the" is a selection; "the 300 employees" is the population.
+    if (count < 20 && /\bthe\s*$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     if (NOT_POPULATION_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index).toLowerCase())) {
       if (/grow|reach|scale|target|goal/.test(text.slice(Math.max(0, m.index - 24), m.index).toLowerCase())) facts.growthTarget ??= { count, quote: clean(text.slice(Math.max(0, m.index - 16), m.index + m[0].length)) };
       continue;
     }
-    const qual = `${m[2] ?? ''} ${m[3] ?? ''} ${noun}`.toLowerCase();
+    const qual = `${m[2] ?? ''} ${m[3] ?? ''} ${adjectives.join(' ')} ${noun}`.toLowerCase();
     const tail = text.slice(m.index + m[0].length, m.index + m[0].length + 40).toLowerCase();
     const head = text.slice(Math.max(0, m.index - 30), m.index).toLowerCase();
     let kind: ActorKind;
@@ -229,6 +268,45 @@ function readActors(text: string, facts: WorkloadFacts): void {
       continue;
     }
     facts.actors.push({ name: 'user', count: n, kind: /^d/.test(which) ? 'daily' : 'monthly', nature: 'people', quote: clean(m[0]), at: m.index });
+  }
+  // "2 million of them daily", "4 million daily", "5M daily active", "15M daily and 150M monthly users":
+  // a count of the population named nearby, with no noun of its own.
+  const bare = new RegExp(String.raw`\b${COUNT}\s+(?:of\s+(?:them|those|these)\s+)?(?:are\s+)?(?:active\s+)?(daily|monthly|each day|each month|every day|a day)(?:\s+active)?(?=\s*(?:[,.;)]|and\b|$|users\b|actives\b))`, 'giu');
+  while ((m = bare.exec(text)) !== null) {
+    const n = countOf(m[1]!);
+    if (n === null || n < 2) continue;
+    const prev = facts.actors.filter((a) => a.at < m!.index && a.nature === 'people').sort((a, b) => b.at - a.at)[0];
+    const next = /^\s*and\s+/.test(text.slice(m.index + m[0].length)) ? facts.actors.find((a) => a.at > m!.index && a.at < m!.index + m![0].length + 40) : undefined;
+    const name = next?.name ?? prev?.name ?? 'user';
+    facts.actors.push({ name, count: n, kind: /month/i.test(m[2]!) ? 'monthly' : 'daily', nature: 'people', quote: clean(m[0]), at: m.index });
+  }
+  // "Couriers: 15,000 active at any time", "Daily users: 2M": a label and its count.
+  const label = new RegExp(String.raw`\b(?:(daily|monthly|concurrent|active)\s+)?(${ACTOR_SRC})\s*:\s*${COUNT}(\s+(?:active\s+)?(?:at any (?:one )?(?:time|moment)|online|at once|concurrently))?`, 'giu');
+  while ((m = label.exec(text)) !== null) {
+    const n = countOf(m[3]!);
+    const form = ACTOR_FORMS.get(m[2]!.toLowerCase());
+    if (n === null || !form || n < 2) continue;
+    const kind: ActorKind = m[4] || /concurrent/i.test(m[1] ?? '') ? 'concurrent' : /daily/i.test(m[1] ?? '') ? 'daily' : /monthly/i.test(m[1] ?? '') ? 'monthly' : form.nature === 'devices' ? 'concurrent' : 'registered';
+    facts.actors.push({ name: form.name, count: n, kind, nature: form.nature, quote: clean(m[0]), at: m.index });
+  }
+  // Populations multiplied: "400 tenants with about 250 users each", "2,000 tenants, 50 users per tenant",
+  // "1,000 server pools of 100 machines each"; "each company has about 100 employees" after "600 companies".
+  const times = new RegExp(String.raw`\b${COUNT}\s+((?:[a-z][\w-]*\s+){0,2}?)([a-z][\w-]*?)s?\s*(?:,|with|of|having|each with)\s+(?:about\s+|around\s+|roughly\s+|up to\s+)?${COUNT}\s+((?:[a-z][\w-]*\s+){0,1}?)(${nouns})\s+(?:each|apiece|per\s+\3|in each|on average)\b`, 'giu');
+  while ((m = times.exec(text)) !== null) {
+    const a = countOf(m[1]!);
+    const b = countOf(m[4]!);
+    const form = forms.get(m[6]!.toLowerCase());
+    if (a === null || b === null || !form) continue;
+    facts.actors.push({ name: form.name, count: a * b, kind: form.nature === 'devices' ? 'concurrent' : 'registered', nature: form.nature, quote: clean(m[0]), at: m.index });
+  }
+  const hasEach = new RegExp(String.raw`\b(?:each|every)\s+([a-z][\w-]*)\s+has\s+(?:about\s+|around\s+|roughly\s+|up to\s+)?${COUNT}\s+(${nouns})\b`, 'giu');
+  while ((m = hasEach.exec(text)) !== null) {
+    const owner = m[1]!.toLowerCase();
+    const b = countOf(m[2]!);
+    const form = forms.get(m[3]!.toLowerCase());
+    const ownerCount = facts.actors.find((x) => x.name === (forms.get(owner)?.name ?? owner) || singular(x.name) === owner);
+    if (b === null || !form || !ownerCount || /friend|follower|contact|connection|subscriber|member|recipient/.test(m[3]!)) continue;
+    facts.actors.push({ name: form.name, count: ownerCount.count * b, kind: 'registered', nature: form.nature, quote: clean(`${ownerCount.quote} … ${m[0]}`), at: m.index });
   }
   // "so about 100 million use it daily": a daily count of the population just named.
   const useDaily = new RegExp(String.raw`\b${COUNT}\s+(?:of them\s+)?(?:use|used|play|open|visit)\s+(?:it|the (?:app|feature|service|product|site))\s+(daily|every day|each day|a day|monthly|each month|a month)`, 'giu');
