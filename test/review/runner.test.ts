@@ -35,7 +35,7 @@ describe('review runner', () => {
       'api/openapi.yaml': SPEC,
       'api/broken.yaml': 'openapi: 3.0.0\ninfo: [\n',
       'api/binary.json': Buffer.from([0x7b, 0, 1, 2, 3]),
-      'api/swagger.yaml': 'swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths: {}\n',
+      'api/swagger.yaml': 'swagger: "1.2"\ninfo: {title: t, version: "1"}\npaths: {}\n',
       'api/notes.yaml': 'just: some config\n',
       'db/001_init.sql': 'CREATE TABLE orders (id bigint PRIMARY KEY);\n',
       'node_modules/x/openapi.yaml': SPEC,
@@ -45,7 +45,7 @@ describe('review runner', () => {
     expect(r.errors.map((e) => e.file)).toEqual(['api/binary.json', 'api/broken.yaml', 'api/swagger.yaml']);
     expect(r.errors[0]!.message).toContain('binary');
     expect(r.errors[1]).toMatchObject({ line: expect.any(Number), message: expect.stringContaining('not valid YAML') });
-    expect(r.errors[2]!.message).toContain('Swagger 2.0');
+    expect(r.errors[2]!.message).toContain('Swagger 1.2');
     expect(r.findings.some((f) => f.ruleId === 'openapi/servers-https')).toBe(true);
     expect(r.findings.every((f) => f.location.kind !== 'file' || !f.location.file.startsWith('node_modules'))).toBe(true);
   });

@@ -5,6 +5,7 @@ import { rules as openApiRules } from '../rules/openapi/index.js';
 import type { DomainResult, FileError, Rule } from '../types.js';
 import { isObj, OpenApiInput } from './model.js';
 import { parseSource, type SourceDoc } from './source.js';
+import { specVersionOf } from './structure.js';
 import { Workspace } from './workspace.js';
 
 export { OpenApiInput } from './model.js';
@@ -24,15 +25,14 @@ export interface OpenApiDomainResult extends DomainResult {
   sources: SourceDoc[];
 }
 
-/** Parse a root document and check it is OpenAPI 3.x; throws ArchieError('INPUT') otherwise. */
+/** Parse a root document and check it is Swagger 2.0 or OpenAPI 3.0–3.2; throws otherwise. */
 export function loadOpenApi(ws: Workspace, file: string, text: string): OpenApiInput {
   const doc = parseSource(file, ws.display(file), text);
   ws.add(doc);
   const v = isObj(doc.value) ? doc.value : undefined;
-  const version = v ? (v.openapi ?? v.swagger) : undefined;
-  if (!v || typeof version !== 'string' || !/^3\.[01]\./.test(`${version}.`)) {
+  if (!v || specVersionOf(v) === undefined) {
     const what = v && v.swagger !== undefined ? `Swagger ${String(v.swagger)}` : v && v.openapi !== undefined ? `OpenAPI ${String(v.openapi)}` : 'not an OpenAPI document';
-    throw new InputProblem(`${doc.display} is ${what}; archie reviews OpenAPI 3.0 and 3.1`, 'convert it to OpenAPI 3 (e.g. with swagger2openapi) and review the result');
+    throw new InputProblem(`${doc.display} is ${what}; archie reviews Swagger 2.0 and OpenAPI 3.0, 3.1 and 3.2`, 'give the version in `openapi: 3.1.0` (or `swagger: "2.0"`) at the top of the file');
   }
   return new OpenApiInput(ws, doc);
 }

@@ -1,4 +1,5 @@
 import type { SourceDoc } from './source.js';
+import { specVersionOf, type SpecVersion } from './structure.js';
 import { childRef, refOf, type NodeRef, type RefProblem, type Workspace } from './workspace.js';
 
 /**
@@ -7,7 +8,7 @@ import { childRef, refOf, type NodeRef, type RefProblem, type Workspace } from '
  * computed passes shared by several rules (every `$ref`, every schema a client sends). Rules read
  * this; none of them walks the whole document on its own.
  */
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace', 'query'] as const;
 
 export type Obj = Record<string, unknown>;
 
@@ -69,8 +70,11 @@ export interface SchemaVisit {
 export class OpenApiInput {
   readonly root: Obj;
   readonly rootNode: NodeRef<Obj>;
-  readonly version: '3.0' | '3.1';
+  /** The specification version: 2.0 (Swagger), 3.0, 3.1 or 3.2. */
+  readonly version: SpecVersion;
   readonly operations: Operation[];
+  /** Operations of `webhooks` (3.1+): requests the API sends, not ones it serves. */
+  readonly webhooks: Operation[];
   private refsMemo: RefUse[] | undefined;
   private inputMemo: SchemaVisit[] | undefined;
   private schemasMemo: NodeRef<Obj>[] | undefined;
@@ -81,8 +85,9 @@ export class OpenApiInput {
   ) {
     this.root = doc.value as Obj;
     this.rootNode = { doc, path: [], value: this.root };
-    this.version = String(this.root.openapi ?? '').startsWith('3.1') ? '3.1' : '3.0';
-    this.operations = indexOperations(this);
+    this.version = specVersionOf(this.root) ?? '3.0';
+    this.operations = indexOperations(this, 'paths');
+    this.webhooks = indexOperations(this, 'webhooks');
   }
 
   /** Follow `$ref` from a node (see Workspace.deref). */
@@ -117,14 +122,14 @@ export function isObj(v: unknown): v is Obj {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
-function indexOperations(input: OpenApiInput): Operation[] {
+function indexOperations(input: OpenApiInput, section: 'paths' | 'webhooks'): Operation[] {
   const out: Operation[] = [];
-  const pathsValue = input.root.paths;
+  const pathsValue = input.root[section];
   if (!isObj(pathsValue)) return out;
   const rootSecurity = Array.isArray(input.root.security) ? input.root.security : undefined;
   for (const [path, rawItem] of Object.entries(pathsValue)) {
     if (!isObj(rawItem)) continue;
-    const pathItem = input.deref<Obj>({ doc: input.doc, path: ['paths', path], value: rawItem });
+    const pathItem = input.deref<Obj>({ doc: input.doc, path: [section, path], value: rawItem });
     if (!isObj(pathItem.value)) continue;
     const shared = parametersOf(input, pathItem);
     for (const method of HTTP_METHODS) {
@@ -150,7 +155,7 @@ function indexOperations(input: OpenApiInput): Operation[] {
       out.push({
         method,
         path,
-        label: `${method.toUpperCase()} ${path}`,
+        label: section === 'paths' ? `${method.toUpperCase()} ${path}` : `webhook ${path} (${method.toUpperCase()})`,
         node,
         pathItem,
         parameters,

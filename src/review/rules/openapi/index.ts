@@ -43,6 +43,7 @@ import serversDefined from './servers-defined.js';
 import serversHttps from './servers-https.js';
 import sortParamConstrained from './sort-param-constrained.js';
 import stringMaxLength from './string-max-length.js';
+import structure from './structure.js';
 import successResponse from './success-response.js';
 import successResponseSchema from './success-response-schema.js';
 import unavailableResponse from './unavailable-response.js';
@@ -85,6 +86,7 @@ export const rules: Rule<OpenApiInput>[] = [
   serversHttps,
   sortParamConstrained,
   stringMaxLength,
+  structure,
   successResponse,
   successResponseSchema,
   unavailableResponse,
