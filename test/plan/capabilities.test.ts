@@ -18,6 +18,7 @@ const BRIEFS: Array<[brief: string, capabilities: string[]]> = [
   ['Design Twitter: 150M daily users post 2 tweets a day and follow 200 accounts on average; celebrities have 30M followers.', ['feed-fanout']],
   ['A photo-sharing app like Instagram where people follow friends and scroll a home feed of their posts, 5 million daily users.', ['feed-fanout']],
   ['News feed for a professional network: members see updates from connections in a timeline, 20M daily users.', ['feed-fanout']],
+  ['Design Twitter', ['feed-fanout']],
   // short codes
   ['Build a URL shortener: 100 million new links a day, redirects must be fast, links kept 5 years.', ['short-codes']],
   ['Service like bit.ly that turns long URLs into short links, 10k creations per second at peak.', ['short-codes']],
@@ -55,6 +56,8 @@ const BRIEFS: Array<[brief: string, capabilities: string[]]> = [
   ['Scrape product pages from 5,000 retailer sites every night, politely.', ['web-crawling']],
   ['A spider that crawls the news web every hour and dedups articles by content.', ['web-crawling']],
   // unrelated: no capability
+  ['A distributed message queue whose delivery guarantee is configurable: at-most-once, at-least-once or exactly-once, 1M messages per second.', []],
+  ['Turn-by-turn navigation like Google Maps: phones send GPS location updates every few seconds, 100M daily users.', ['geo-dispatch']],
   ['An internal HR tool for 500 employees to request leave and approve it.', []],
   ['A recipe blog with 20,000 monthly readers, comments and a newsletter.', []],
   ['IoT telemetry: 100,000 sensors report temperature every minute, dashboards and alerts.', []],
@@ -167,6 +170,14 @@ describe('each central decision flips at its threshold', () => {
   it('a rate limiter asked to limit accurately keeps the token bucket: accuracy comes from the shared counters', async () => {
     const d = await designOf('Server-side rate limiter for our distributed API; it should limit accurately and add little latency.');
     expect(d.decisions.find((x) => x.id === 'rate-limiting')!.chosen).toMatch(/^Token bucket/);
+  });
+
+  it('positions that are only tracked get the geo index without dispatch', async () => {
+    const d = await designOf('Turn-by-turn navigation like Google Maps: phones send GPS location updates every few seconds, 100M daily users.');
+    const geo = d.decisions.find((x) => x.id === 'geo-index-dispatch')!;
+    expect(geo.rationale).not.toMatch(/Dispatch/);
+    const ride = (await designOf('Ride-hailing app like Uber: 1M drivers send their location every 4 seconds, 10M riders.')).decisions.find((x) => x.id === 'geo-index-dispatch')!;
+    expect(ride.rationale).toMatch(/Dispatch searches/);
   });
 
   it('an assumed number is listed in the assumptions', async () => {

@@ -62,7 +62,8 @@ export interface CapabilityDecision<N> {
 export interface Evidence {
   /**
    * Phrases of a brief and their weight. A phrase matches on word boundaries, case-insensitively,
-   * with an optional plural `s`; a phrase ending in `*` matches as a prefix (`crawl*`: crawler, crawling).
+   * with an optional plural `s`, a space or hyphen matching either (`ride hailing` is also `ride-hailing`);
+   * a phrase ending in `*` matches as a prefix (`crawl*`: crawler, crawling).
    */
   terms: ReadonlyArray<readonly [phrase: string, weight: number]>;
   /** Matched against the names of the workload operations; each operation that matches adds `operationWeight`. */

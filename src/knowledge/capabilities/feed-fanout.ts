@@ -24,7 +24,7 @@ export const feedFanout: Capability<FeedNumbers> = {
   evidence: {
     terms: [
       ['news feed', 1.5], ['social network', 1], ['social media', 1], ['home feed', 1.5], ['home timeline', 1.5], ['timeline', 0.6], ['feed', 0.4], ['followers', 0.6], ['follow', 0.5],
-      ['following', 0.4], ['fan-out', 1], ['fanout', 1], ['tweet', 1], ['twitter', 1], ['instagram', 0.8], ['celebrit*', 0.5], ['retweet', 0.8],
+      ['following', 0.4], ['fan-out', 1], ['fanout', 1], ['tweet', 1], ['twitter', 2], ['instagram', 1.5], ['celebrit*', 0.5], ['retweet', 0.8],
     ],
     operations: [/\b(?:tweet|post|publish|share)\b/, /\b(?:feed|timeline)\b/],
   },

@@ -13,6 +13,8 @@ interface GeoNumbers {
   updates: Reading;
   /** Whether positions move (location updates or drivers/couriers in the workload). */
   moving: boolean;
+  /** Whether jobs are dispatched to the moving things (drivers, couriers), not only tracked. */
+  dispatch: boolean;
   fleet: Reading | null;
   searches: Reading;
   redisOps: number;
@@ -28,7 +30,7 @@ export const geoDispatch: Capability<GeoNumbers> = {
   name: 'Geo index and dispatch',
   evidence: {
     terms: [
-      ['ride hailing', 2], ['ride-hailing', 2], ['ride sharing', 2], ['ridesharing', 2], ['uber', 1.5], ['lyft', 1.5], ['taxi', 1], ['food delivery', 1.5],
+      ['ride hailing', 2], ['ride sharing', 2], ['ridesharing', 2], ['uber', 1.5], ['lyft', 1.5], ['taxi', 1], ['food delivery', 1.5],
       ['doordash', 1.5], ['deliveroo', 1.5], ['courier*', 0.8], ['drivers', 0.6], ['dispatch*', 0.8], ['nearby', 0.8], ['near me', 1], ['location update', 1.5],
       ['live location', 1.5], ['gps', 0.8], ['geohash', 1.5], ['quadtree', 1.5], ['geospatial', 1.5], ['within a radius', 1], ['proximity', 1], ['yelp', 1],
       ['track the driver', 1], ['real-time tracking', 0.8],
@@ -54,6 +56,7 @@ export const geoDispatch: Capability<GeoNumbers> = {
       return {
         updates,
         moving,
+        dispatch: fleet !== null || movers !== null,
         fleet,
         searches: peakRate(input, /\b(?:nearby|search|find|match|request|order|ride)\b/, 'read'),
         redisOps: LIMITS.redisOpsPerNode.value,
@@ -62,7 +65,7 @@ export const geoDispatch: Capability<GeoNumbers> = {
     },
     options: [
       {
-        option: 'Redis GEO: latest position per driver in a geohash-scored sorted set (GEOADD, GEOSEARCH by radius), sharded by city',
+        option: 'Redis GEO: latest position per driver or device in a geohash-scored sorted set (GEOADD, GEOSEARCH by radius), sharded by city',
         when: (x) =>
           !x.moving
             ? { verdict: 'viable', reason: 'fast radius search, but the points do not move: an index in the database serves them without a second store' }
@@ -94,9 +97,9 @@ export const geoDispatch: Capability<GeoNumbers> = {
     ],
     rationale: (x) =>
       x.moving
-        ? `Positions arrive ${cite(x.updates, '/s')}${x.fleet ? ` from ${cite(x.fleet)}` : ''}; only the latest position per driver is kept in memory (history goes to a log or a time-partitioned table), so an update is an overwrite, not a durable indexed write. ` +
-          `Dispatch searches the rider's cell and its neighbours (${cite(x.searches, '/s')} at peak), ranks available drivers by ETA, offers the job (a trip or a delivery) to one at a time with a 15-second timeout, and reserves the driver or courier with a compare-and-set on its state so two jobs never take the same one. ` +
-          `Live tracking pushes the assigned driver's position to the rider over WebSocket.`
+        ? `Positions arrive ${cite(x.updates, '/s')}${x.fleet ? ` from ${cite(x.fleet)}` : ''}; only the latest position of each is kept in memory (history goes to a log or a time-partitioned table), so an update is an overwrite, not a durable indexed write. ` +
+          (x.dispatch ? `Dispatch searches the rider's cell and its neighbours (${cite(x.searches, '/s')} at peak), ranks available drivers by ETA, offers the job (a trip or a delivery) to one at a time with a 15-second timeout, and reserves the driver or courier with a compare-and-set on its state so two jobs never take the same one. ` +
+            `Live tracking pushes the assigned driver's position to the rider over WebSocket.` : `Nearby searches read the cell and its neighbours (${cite(x.searches, '/s')} at peak).`)
         : `Points do not move; searches arrive ${cite(x.searches, '/s')} at peak against ${n(x.pgReads)} reads/s per database node.`,
     wouldChange: (x) =>
       x.moving

@@ -22,7 +22,7 @@ export const rateLimiting: Capability<LimiterNumbers> = {
   name: 'Rate limiting',
   evidence: {
     terms: [
-      ['rate limit*', 2], ['rate-limit*', 2], ['throttl*', 1.5], ['token bucket', 2], ['leaky bucket', 2], ['sliding window', 1], ['429', 1], ['too many requests', 1.5],
+      ['rate limit*', 2], ['throttl*', 1.5], ['token bucket', 2], ['leaky bucket', 2], ['sliding window', 1], ['429', 1], ['too many requests', 1.5],
       ['api quota', 1], ['quotas', 0.5], ['requests per second per user', 1.5], ['per ip', 0.6],
     ],
   },

@@ -21,7 +21,7 @@ export const streamAggregation: Capability<AggNumbers> = {
   evidence: {
     terms: [
       ['ad click', 2], ['click aggregation', 2], ['click counting', 2], ['count clicks', 1.5], ['clicks', 0.6], ['click events', 1], ['impressions', 0.8],
-      ['aggregat*', 0.6], ['stream processing', 1.5], ['real-time analytics', 1], ['exactly-once', 1.5], ['exactly once', 1.5], ['windowed', 1], ['tumbling window', 1.5],
+      ['aggregat*', 0.5], ['count*', 0.4], ['stream processing', 1.5], ['real-time analytics', 1], ['exactly-once', 0.8], ['windowed', 1], ['tumbling window', 1.5],
       ['in the last minute', 0.6], ['per minute', 0.3], ['flink', 1.5], ['kafka streams', 1.5], ['view counts', 1], ['counts per', 0.6],
     ],
     operations: [/\b(?:click|impression|view event|ad event)\b/],
