@@ -6,6 +6,8 @@ import { SCHEMA_VERSION } from './version.js';
 /**
  * The design: the one model every renderer reads (design.json). Nothing is decided in a renderer;
  * if an output needs a fact, the planner puts it here. Bump SCHEMA_VERSION on any breaking change.
+ * Fields added since version 1 carry defaults, so a design.json written before them still reads
+ * (and `archie verify` says it predates the review).
  */
 export { SCHEMA_VERSION };
 
@@ -18,6 +20,29 @@ export const ConsideredOptionSchema = z.object({
   verdict: z.enum(['chosen', 'viable', 'rejected']),
   reason: z.string(),
 });
+
+/**
+ * A number a decision's rationale quotes, with the place of the design it names: a capacity figure
+ * (`queue-peak`), a per-node limit (`limits.pg-writes-per-primary`) or an availability value
+ * (`availability.oneRegion`, `availability.composite`). The review checks that they agree.
+ */
+export const QuoteSchema = z.object({
+  figure: z.string(),
+  value: num,
+  /** The horizon the value was read at (limits and availability are `current`). */
+  at: z.enum(['current', 'sixMonths', 'oneYear']),
+});
+export type Quote = z.infer<typeof QuoteSchema>;
+
+/** "What would change it" in numbers: the choice becomes `leadsTo` once `figure` passes `above`. */
+export const ThresholdSchema = z.object({
+  figure: z.string(),
+  above: num,
+  at: z.enum(['current', 'sixMonths', 'oneYear']),
+  /** The option the decision would move to (a considered option's name, or its first words). */
+  leadsTo: z.string(),
+});
+export type Threshold = z.infer<typeof ThresholdSchema>;
 
 export const DecisionSchema = z.object({
   /** Stable id of the decision module, e.g. `architecture-style`. */
@@ -34,6 +59,10 @@ export const DecisionSchema = z.object({
   drivers: z.array(z.string()),
   /** Significant enough for its own ADR. */
   significant: z.boolean(),
+  /** The numbers the rationale quotes and the figure each one names. */
+  quotes: z.array(QuoteSchema).default([]),
+  /** The numeric conditions of `wouldChange`; none may already hold while the choice stands. */
+  thresholds: z.array(ThresholdSchema).default([]),
 });
 export type Decision = z.infer<typeof DecisionSchema>;
 
@@ -122,6 +151,11 @@ export const DataStoreSchema = z.object({
   sla: num,
   /** Nodes in the highly available set (primary + replicas, cluster nodes). */
   nodes: z.number().int().min(1),
+  /**
+   * Where `nodes` comes from: `factor` × the capacity figure's launch value. Null for stores the
+   * provider scales (object storage, SQS) or that run as one node by design.
+   */
+  sizing: z.object({ figure: z.string(), factor: num }).nullable().default(null),
 });
 export type DataStore = z.infer<typeof DataStoreSchema>;
 
@@ -317,8 +351,19 @@ export const ConventionSchema = z.object({ id: z.string(), label: z.string(), va
 
 export const AvailabilitySchema = z.object({
   target: num,
-  /** Each element of the request path, its single-node SLA and the redundancy that lifts it. */
-  chain: z.array(z.object({ id: z.string(), name: z.string(), sla: num, nodes: z.number().int().min(1), effective: num })),
+  /**
+   * Each element of the request path in one region: its single-node SLA, the redundancy that lifts
+   * it, and `correlated`, the availability of what takes every node down at once (a bad deploy of
+   * a fleet; 1 for a managed service, whose SLA already counts it). effective = (1 − (1 − sla)^nodes) × correlated.
+   */
+  chain: z.array(z.object({ id: z.string(), name: z.string(), sla: num, nodes: z.number().int().min(1), correlated: num.default(1), effective: num })),
+  /** Regions serving the request path, and how the second one takes over. */
+  regions: z.number().int().min(1).default(1),
+  strategy: z.enum(['one-region', 'active-passive', 'active-active']).default('one-region'),
+  /** Availability of the path in one region: Π effective. */
+  oneRegion: num.default(0),
+  /** Share of a region's downtime still felt with the other region (failover time, blips too short to fail over). */
+  stillFelt: num.default(1),
   composite: num,
   meetsTarget: z.boolean(),
   errorBudgetMinutesPerMonth: num,
@@ -373,16 +418,53 @@ export const CostLineSchema = z.object({
   unit: z.string(),
   unitPriceUsd: num,
   monthlyUsd: num,
+  /**
+   * Where the quantity comes from: max(floor, figure × factor + offset) with the capacity figure at
+   * the line's horizon. Null for fixed items (a control plane, a load balancer).
+   */
+  basis: z.object({ figure: z.string(), factor: num, offset: num, floor: num }).nullable().default(null),
+  /** The quantity's formula in words. */
+  formula: z.string().default(''),
 });
+export type CostLine = z.infer<typeof CostLineSchema>;
+
+/** One change a cheaper variant makes to the preferred design, and what it gives up. */
+export const CostChangeSchema = z.object({
+  part: z.string(),
+  from: z.string(),
+  to: z.string(),
+  savesUsd: num,
+  givesUp: z.string(),
+});
+
+export const CostVariantSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  changes: z.array(CostChangeSchema).min(1),
+  lines: z.array(CostLineSchema),
+  totalMonthlyUsd: num,
+  oneYearMonthlyUsd: num,
+  /** Whether it fits the stated budget at launch. */
+  fits: z.boolean(),
+  /** Composite availability of the variant's request path. */
+  availability: num,
+  note: z.string(),
+});
+export type CostVariant = z.infer<typeof CostVariantSchema>;
 
 export const CostSchema = z.object({
   currency: z.literal('USD'),
   priceTable: z.object({ name: z.string(), asOf: z.string(), source: z.string() }),
   lines: z.array(CostLineSchema),
   totalMonthlyUsd: num,
+  sixMonthsMonthlyUsd: num.default(0),
   oneYearMonthlyUsd: num,
+  /** The lines at 6 months and 1 year of growth, priced from the capacity figures at those horizons. */
+  horizons: z.array(z.object({ at: z.enum(['sixMonths', 'oneYear']), lines: z.array(CostLineSchema), totalMonthlyUsd: num })).default([]),
   budgetUsdPerMonth: num.nullable(),
   withinBudget: z.boolean().nullable(),
+  /** Cheaper variants of the design (when it exceeds the stated budget), each with what it gives up. */
+  variants: z.array(CostVariantSchema).default([]),
   note: z.string(),
 });
 export type Cost = z.infer<typeof CostSchema>;
@@ -423,6 +505,31 @@ export const FlowSchema = z.object({
   steps: z.array(z.object({ from: z.string(), to: z.string(), message: z.string(), async: z.boolean() })),
 });
 export type Flow = z.infer<typeof FlowSchema>;
+
+// ---------------------------------------------------------------- review
+
+/** One row of the requirements traceability: what in the design meets a stated requirement. */
+export const TraceSchema = z.object({
+  /** FR-n, NFR-n, or a constraint (`budget`, `timeline`). */
+  requirement: z.string(),
+  text: z.string(),
+  kind: z.enum(['functional', 'non-functional', 'constraint']),
+  /** Places of the design that meet it: `component:api`, `decision:cache`, `endpoint:createMessage`, `figure:peak-rps`, … */
+  metBy: z.array(z.string()),
+  verdict: z.enum(['met', 'at-risk', 'not-met']),
+  reason: z.string(),
+  /** For at-risk and not-met rows: what would meet it. */
+  wouldMeet: z.string().nullable(),
+});
+export type Trace = z.infer<typeof TraceSchema>;
+
+export const ReviewSchema = z.object({
+  /** The coherence rules the design was checked against (each compares two places of the design). */
+  rules: z.array(z.object({ id: z.string(), summary: z.string() })),
+  /** Contradictions the planner met while planning and how it resolved each one. */
+  resolutions: z.array(z.object({ rule: z.string(), found: z.string(), resolution: z.string() })),
+});
+export type Review = z.infer<typeof ReviewSchema>;
 
 /** A capability the brief needs (src/knowledge/capabilities), with the words and operations that showed it. */
 export const DesignCapabilitySchema = z.object({
@@ -470,6 +577,10 @@ export const DesignSchema = z.object({
   roadmap: z.array(PhaseSchema),
   migration: z.object({ strategy: z.string(), phases: z.array(MigrationPhaseSchema) }).nullable(),
   nextSteps: z.array(z.string()),
+  /** The architect's review: the rules checked and the contradictions resolved. */
+  review: ReviewSchema.default({ rules: [], resolutions: [] }),
+  /** One row per stated requirement, functional and non-functional, with its verdict. */
+  traceability: z.array(TraceSchema).default([]),
 });
 export type Design = z.infer<typeof DesignSchema>;
 

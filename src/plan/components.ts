@@ -1,8 +1,10 @@
 import { formatNumber } from '../brief/units.js';
+import { LIMITS } from '../knowledge/limits.js';
 import { TECHNOLOGIES, type Technology } from '../knowledge/technologies.js';
-import type { Component, DataStore, EnvVar, Runtime } from '../model/design.js';
+import type { CapacityFigure, Component, DataStore, EnvVar, Runtime } from '../model/design.js';
 import type { CapacityPlan } from './capacity.js';
-import { chosen, type PlanContext } from './context.js';
+import { chosen, CONVENTIONS, type PlanContext } from './context.js';
+import { searchReadShare } from './decisions/search.js';
 
 /**
  * Components (what we run or call) and data stores (where state lives), with everything the
@@ -36,6 +38,153 @@ function storeRuntime(t: Technology, replicas: number, memMiB: number, cpuMillis
   };
 }
 
+// ---------------------------------------------------------------- store sizing
+
+/** Overhead of a search index over the raw documents (inverted index, doc values, stored fields). */
+const SEARCH_INDEX_OVERHEAD = 1.45;
+/**
+ * Password sign-ins per daily user per day (refresh tokens last about a week, so a user signs in
+ * again about once a week), and seconds an access token lives before the client refreshes it.
+ */
+const SIGN_INS_PER_USER_PER_DAY = 1 / 7;
+const TOKEN_LIFETIME_S = 900;
+
+type Column = 'current' | 'sixMonths' | 'oneYear';
+
+/** The value of a figure at a column, or at a horizon in months (for the brief's own horizons). */
+function valueAt(f: CapacityFigure, col: Column | number): number {
+  if (typeof col === 'number') return f.horizons.find((h) => h.months === col)?.value ?? f.oneYear;
+  return f[col];
+}
+
+/**
+ * The node counts of the stores and fleets the decisions chose, as capacity figures with their
+ * formulas: the data stores, the cost lines and the deployment decision all read these, so the
+ * document says one number for each. Each is evaluated per column from the figures it uses.
+ */
+export function sizingFigures(ctx: PlanContext, cap: Pick<CapacityPlan, 'figures'>): CapacityFigure[] {
+  const known = new Map(cap.figures.map((f) => [f.id, f]));
+  const out: CapacityFigure[] = [];
+  const add = (id: string, group: CapacityFigure['group'], label: string, unit: string, formula: string, inputs: string[], fn: (v: (id: string) => number) => number) => {
+    if (known.has(id)) return;
+    const at = (col: Column | number) => fn((x) => {
+      const f = known.get(x);
+      return f ? valueAt(f, col) : 0;
+    });
+    const fig: CapacityFigure = {
+      id, group, label, unit, formula, inputs,
+      current: at('current'), sixMonths: at('sixMonths'), oneYear: at('oneYear'),
+      horizons: ctx.req.horizonsMonths.map((months) => ({ months, value: at(months) })),
+    };
+    out.push(fig);
+    known.set(id, fig);
+  };
+  const r1 = (v: number) => Math.round(v * 10) / 10;
+  const s = ctx.req.scale;
+  const target = ctx.req.availability.value;
+  const primaryDb = chosen(ctx, 'primary-database') ?? 'PostgreSQL';
+  const cassandra = primaryDb === 'Apache Cassandra';
+
+  add('db-peak-reads', 'database', 'Peak database reads/s (after the cache)', 'reads/s', 'peak reads/s × (1 − cache hit rate)',
+    ['peak-read-rps', 'cache-hit-rate'], (v) => r1(v('peak-read-rps') * (1 - v('cache-hit-rate') / 100)));
+  add('db-nodes', 'database', 'PostgreSQL nodes (primaries, standbys, read replicas)', 'nodes',
+    cassandra ? '1 primary + 1 standby for the reference data (the high-write data is in Cassandra) + read replicas' : '2 × write primaries (each with its Multi-AZ standby) + read replicas',
+    ['db-write-primaries', 'db-read-replicas'], (v) => 2 * (cassandra ? 1 : Math.max(1, v('db-write-primaries'))) + v('db-read-replicas'));
+
+  if (ctx.archetype.traits.fullTextSearch) {
+    const share = searchReadShare(ctx);
+    add('search-peak-qps', 'load', 'Searches/s at peak', 'queries/s', `peak reads/s × ${formatNumber(share, 3)} share of reads that are searches`,
+      ['peak-read-rps', 'archetype.accessPatterns'], (v) => r1(v('peak-read-rps') * share));
+  }
+  const search = chosen(ctx, 'search');
+  if (search === 'OpenSearch') {
+    const qps = LIMITS.searchQpsPerNode.value;
+    const gb = LIMITS.searchStoragePerNode.value;
+    const docs = LIMITS.searchDocsPerNode.value;
+    add('search-index-size', 'storage', 'Search index (primary and replica shards)', 'GB',
+      `records stored × record size × ${SEARCH_INDEX_OVERHEAD} index overhead × 2 copies ÷ 10^9`, ['records-stored', 'scale.recordBytes'],
+      (v) => r1((v('records-stored') * s.recordBytes.value * SEARCH_INDEX_OVERHEAD * 2) / 1e9));
+    add('search-nodes', 'storage', 'Search nodes', 'nodes',
+      `max(3 across zones, ⌈searches/s ÷ ${formatNumber(qps)} per node⌉, ⌈index size ÷ ${formatNumber(gb)} GB per node⌉, ⌈peak writes/s indexed ÷ ${formatNumber(docs)} docs/s per node⌉)`,
+      ['search-peak-qps', 'search-index-size', 'peak-write-rps', 'limits.search-qps-per-node', 'limits.search-storage-per-node'],
+      (v) => Math.max(3, Math.ceil(v('search-peak-qps') / qps), Math.ceil(v('search-index-size') / gb), Math.ceil(v('peak-write-rps') / docs)));
+  }
+
+  const broker = chosen(ctx, 'messaging');
+  if (broker === 'Apache Kafka') {
+    const per = LIMITS.kafkaMsgsPerBroker.value;
+    add('broker-nodes', 'messaging', 'Kafka brokers', 'brokers', `max(3 for replication factor 3, ⌈peak events/s ÷ ${formatNumber(per)} msg/s per broker⌉)`,
+      ['queue-peak', 'limits.kafka-msgs-per-broker'], (v) => Math.max(3, Math.ceil(v('queue-peak') / per)));
+  } else if (broker === 'RabbitMQ') {
+    const per = LIMITS.rabbitMsgsPerNode.value;
+    const ha = target >= 0.9995;
+    add('broker-nodes', 'messaging', 'RabbitMQ brokers', 'brokers',
+      ha ? `max(3 for quorum queues across zones (availability target ≥ 99.95%), ⌈peak events/s ÷ ${formatNumber(per)} msg/s per node⌉)`
+        : `⌈peak events/s ÷ ${formatNumber(per)} msg/s per node⌉; one broker while that is 1 (the outbox holds events while it restarts), else at least 3 for quorum queues`,
+      ['queue-peak', 'limits.rabbit-msgs-per-node', 'availability'],
+      (v) => {
+        const need = Math.max(1, Math.ceil(v('queue-peak') / per));
+        return ha || need > 1 ? Math.max(3, need) : 1;
+      });
+  }
+  if (broker) {
+    const per = LIMITS.workerMsgsPerInstance.value;
+    add('worker-instances', 'compute', 'Background workers', 'instances', `max(2 across zones, ⌈peak events/s ÷ ${formatNumber(per)} msg/s per worker⌉)`,
+      ['queue-peak', 'limits.worker-msgs-per-instance'], (v) => Math.max(2, Math.ceil(v('queue-peak') / per)));
+  }
+  if ((chosen(ctx, 'auth') ?? '').includes('Keycloak')) {
+    const signIns = LIMITS.keycloakSignInsPerVcpu.value;
+    const refreshes = LIMITS.keycloakRefreshesPerVcpu.value;
+    const pf = s.peakFactor.value;
+    add('identity-nodes', 'compute', 'Keycloak instances (1 vCPU each)', 'instances',
+      `max(2, ⌈DAU × 1 sign-in a week (7-day refresh tokens) ÷ 7 ÷ 86,400 s × peak factor ${formatNumber(pf, 1)} ÷ ${signIns} per vCPU + concurrent users ÷ ${TOKEN_LIFETIME_S} s token lifetime ÷ ${refreshes} refreshes per vCPU⌉)`,
+      ['dau', 'concurrent-users', 'scale.peakFactor', 'limits.keycloak-sign-ins-per-vcpu', 'limits.keycloak-refreshes-per-vcpu'],
+      (v) => Math.max(2, Math.ceil((v('dau') * SIGN_INS_PER_USER_PER_DAY * pf) / CONVENTIONS.secondsPerDay / signIns + v('concurrent-users') / TOKEN_LIFETIME_S / refreshes)));
+  }
+  if (cassandra) {
+    const per = LIMITS.wideColumnWritesPerNode.value;
+    add('wide-column-nodes', 'database', 'Cassandra nodes', 'nodes', `max(3, ⌈peak writes/s × 3 replicas ÷ ${formatNumber(per)} writes/s per node⌉)`,
+      ['peak-write-rps', 'limits.wide-column-writes-per-node'], (v) => Math.max(3, Math.ceil((v('peak-write-rps') * 3) / per)));
+  }
+  if (chosen(ctx, 'timeseries')) {
+    const per = LIMITS.tsdbRowsPerNode.value;
+    add('tsdb-nodes', 'database', 'TimescaleDB nodes (each primary with an HA replica)', 'nodes', `2 × max(1, ⌈peak rows/s ÷ ${formatNumber(per)} rows/s per node⌉)`,
+      ['peak-write-rps', 'limits.tsdb-rows-per-node'], (v) => 2 * Math.max(1, Math.ceil(v('peak-write-rps') / per)));
+  }
+  const style = chosen(ctx, 'architecture-style') ?? 'Modular monolith';
+  if (style !== 'Serverless') {
+    const services = style === 'Microservices' ? ctx.archetype.domains.length : 1;
+    const realtime = ctx.archetype.traits.realtime;
+    add('fleet-instances', 'compute', 'Instances the platform runs at peak (all deployables)', 'instances',
+      `${services > 1 ? `${services} services × ` : ''}API instances${realtime ? ' + real-time nodes' : ''}${broker ? ' + background workers' : ''}`,
+      ['app-instances', ...(realtime ? ['ws-nodes'] : []), ...(broker ? ['worker-instances'] : [])],
+      (v) => services * v('app-instances') + (realtime ? v('ws-nodes') : 0) + (broker ? v('worker-instances') : 0));
+  }
+  return out;
+}
+
+/** The capacity plan with the sizing figures added (idempotent). */
+export function withSizing(ctx: PlanContext, cap: CapacityPlan): CapacityPlan {
+  const extra = sizingFigures(ctx, cap);
+  if (extra.length === 0) return cap;
+  const figures = [...cap.figures, ...extra];
+  const byId = new Map(figures.map((f) => [f.id, f]));
+  return {
+    figures,
+    get(id) {
+      const f = byId.get(id);
+      if (!f) throw new Error(`capacity figure ${id} missing`);
+      return f;
+    },
+  };
+}
+
+/** The value of a figure, or `fallback` when the plan has none by that id. */
+export function figureOr(cap: Pick<CapacityPlan, 'figures'>, id: string, col: Column, fallback: number): number {
+  const f = cap.figures.find((x) => x.id === id);
+  return f ? f[col] : fallback;
+}
+
 export function planTopology(ctx: PlanContext, cap: CapacityPlan): Topology {
   const req = ctx.req;
   const t = ctx.archetype.traits;
@@ -47,6 +196,7 @@ export function planTopology(ctx: PlanContext, cap: CapacityPlan): Topology {
   const primary = chosen(ctx, 'primary-database') ?? 'PostgreSQL';
   const pg = TECHNOLOGIES.postgresql;
   const replicas = cap.get('db-read-replicas');
+  const primaries = cap.get('db-write-primaries');
   const strongCore = t.money || t.contention || t.audit;
   stores.push({
     id: 'postgres',
@@ -58,10 +208,13 @@ export function planTopology(ctx: PlanContext, cap: CapacityPlan): Topology {
     consistency: 'strong',
     consistencyReason: strongCore ? 'transactions protect money, stock or bookings from lost updates and double use' : 'the source of truth; owners read their own writes from the primary',
     holds: ctx.archetype.entities.filter((e) => e.store !== 'timeseries').map((e) => e.name),
-    scaling: `Vertical first; ${replicas.oneYear > 0 ? `${replicas.oneYear} read replica(s) by 1 year` : 'read replicas when reads outgrow one node'}; monthly range partitions for append-heavy tables; shard by ${t.multiTenant ? 'tenant' : 'user'} id past ~${formatNumber(ctx.limits.pgWritesPerPrimary.value)} writes/s`,
+    scaling: primaries.oneYear > 1 && primary !== 'Apache Cassandra'
+      ? `Sharded by ${t.multiTenant ? 'tenant' : 'user'} id (Citus distributed tables): ${primaries.current} write primar${primaries.current === 1 ? 'y' : 'ies'} at launch, ${primaries.oneYear} by 1 year, each with a Multi-AZ standby; ${replicas.oneYear > 0 ? `${replicas.oneYear} read replica(s) by 1 year` : 'read replicas when reads outgrow the primaries'}; monthly range partitions for append-heavy tables`
+      : `Vertical first; ${replicas.oneYear > 0 ? `${replicas.oneYear} read replica(s) by 1 year` : 'read replicas when reads outgrow one node'}; monthly range partitions for append-heavy tables; shard by ${t.multiTenant ? 'tenant' : 'user'} id past ~${formatNumber(ctx.limits.pgWritesPerPrimary.value)} writes/s`,
     runtime: storeRuntime(pg, 1, 1024, 500),
     sla: pg.sla,
-    nodes: 2 + replicas.current,
+    nodes: cap.get('db-nodes').current,
+    sizing: { figure: 'db-nodes', factor: 1 },
   });
   if (primary === 'Apache Cassandra') {
     const c = TECHNOLOGIES.cassandra;
@@ -70,7 +223,8 @@ export function planTopology(ctx: PlanContext, cap: CapacityPlan): Topology {
       useCase: 'Append-heavy records partitioned by owner and time', consistency: 'eventual',
       consistencyReason: 'LOCAL_QUORUM reads and writes give read-your-writes within a region',
       holds: ctx.archetype.entities.filter((e) => e.partitioned).map((e) => e.name),
-      scaling: 'Add nodes; replication factor 3 per region', runtime: storeRuntime(c, 1, 2048, 1000), sla: c.sla, nodes: 3,
+      scaling: 'Add nodes; replication factor 3 per region', runtime: storeRuntime(c, 1, 2048, 1000), sla: c.sla,
+      nodes: cap.get('wide-column-nodes').current, sizing: { figure: 'wide-column-nodes', factor: 1 },
     });
   }
   const cacheChoice = chosen(ctx, 'cache') ?? '';
@@ -83,20 +237,27 @@ export function planTopology(ctx: PlanContext, cap: CapacityPlan): Topology {
       consistency: 'eventual', consistencyReason: 'entries may be stale for up to one TTL; the database stays the source of truth',
       holds: ['hot entities', 'rate-limit counters', 'idempotency keys', ...(t.realtime ? ['presence'] : []), ...(t.ranking ? ['leaderboards'] : [])],
       scaling: `${nodes.current} primar${nodes.current === 1 ? 'y' : 'ies'} with replicas now, ${nodes.oneYear} by 1 year; cluster mode shards keys by hash slot`,
-      runtime: storeRuntime(r, 1, 512, 250), sla: r.sla, nodes: nodes.current * 2,
+      runtime: storeRuntime(r, 1, 512, 250), sla: r.sla, nodes: nodes.current * 2, sizing: { figure: 'cache-nodes', factor: 2 },
     });
   }
   const broker = chosen(ctx, 'messaging');
   if (broker) {
     const tech = broker === 'Apache Kafka' ? TECHNOLOGIES.kafka : broker === 'Amazon SQS/SNS' ? TECHNOLOGIES.sqs : TECHNOLOGIES.rabbitmq;
     const id = broker === 'Apache Kafka' ? 'kafka' : broker === 'Amazon SQS/SNS' ? 'sqs' : 'rabbitmq';
+    const brokers = id === 'sqs' ? 1 : cap.get('broker-nodes').current;
+    const brokersYear = id === 'sqs' ? 1 : cap.get('broker-nodes').oneYear;
     stores.push({
       id, name: 'Message broker', kind: tech.kind as DataStore['kind'], technology: tech.name, managed: tech.managed[cloud],
       useCase: `Events: ${ctx.archetype.events.map((e) => e.name).join(', ') || 'side effects'}; work queues with dead-lettering`,
       consistency: 'eventual', consistencyReason: 'consumers process events after the request commits (transactional outbox), at least once',
       holds: ctx.archetype.events.map((e) => e.name),
-      scaling: id === 'kafka' ? 'Partitions by entity key; add brokers and partitions with throughput' : id === 'sqs' ? 'Managed; scales automatically' : 'Quorum queues on a 3-node cluster; more consumers per queue',
-      runtime: storeRuntime(tech, 1, 512, 250), sla: tech.sla, nodes: id === 'sqs' ? 1 : 3,
+      scaling: id === 'kafka'
+        ? `Partitions by entity key; ${brokers} brokers at launch, ${brokersYear} by 1 year, added with throughput`
+        : id === 'sqs' ? 'Managed; scales automatically'
+          : brokers === 1 ? 'One broker with durable queues (the transactional outbox keeps events while it restarts); a 3-node quorum-queue cluster when the rate or the availability target needs it; more consumers per queue'
+            : `Quorum queues on a ${brokers}-node cluster${brokersYear > brokers ? ` (${brokersYear} by 1 year)` : ''}; more consumers per queue`,
+      runtime: storeRuntime(tech, 1, 512, 250), sla: tech.sla,
+      nodes: id === 'sqs' ? 1 : brokers, sizing: id === 'sqs' ? null : { figure: 'broker-nodes', factor: 1 },
     });
   }
   const searchChoice = chosen(ctx, 'search');
@@ -107,7 +268,9 @@ export function planTopology(ctx: PlanContext, cap: CapacityPlan): Topology {
       useCase: 'Full-text search over ' + ctx.archetype.entities.filter((e) => e.accessPatterns.some((p) => p.filters.some((f) => f.op === 'match'))).map((e) => e.table).join(', '),
       consistency: 'eventual', consistencyReason: 'indexed from change events within seconds; rebuilt from the database when needed',
       holds: ctx.archetype.entities.filter((e) => e.accessPatterns.some((p) => p.filters.some((f) => f.op === 'match'))).map((e) => e.name),
-      scaling: 'Shards and replicas; add nodes with query rate', runtime: storeRuntime(tech, 1, 1024, 500), sla: tech.sla, nodes: tech.id === 'meilisearch' ? 1 : 3,
+      scaling: tech.id === 'meilisearch' ? 'One node (Meilisearch does not cluster); larger instance as the index grows' : `Shards and replicas: ${cap.get('search-nodes').current} nodes at launch, ${cap.get('search-nodes').oneYear} by 1 year, sized by query rate and index size`,
+      runtime: storeRuntime(tech, 1, 1024, 500), sla: tech.sla,
+      nodes: tech.id === 'meilisearch' ? 1 : cap.get('search-nodes').current, sizing: tech.id === 'meilisearch' ? null : { figure: 'search-nodes', factor: 1 },
     });
   }
   if (chosen(ctx, 'timeseries')) {
@@ -117,7 +280,8 @@ export function planTopology(ctx: PlanContext, cap: CapacityPlan): Topology {
       useCase: 'Measurements by device and time; continuous aggregates for dashboards', consistency: 'eventual',
       consistencyReason: 'measurements are appended once; aggregates refresh on a schedule',
       holds: ctx.archetype.entities.filter((e) => e.store === 'timeseries').map((e) => e.name),
-      scaling: 'Hypertable chunks by time; compression after 7 days; retention policy drops old chunks', runtime: storeRuntime(tech, 1, 1024, 500), sla: tech.sla, nodes: 2,
+      scaling: 'Hypertable chunks by time; compression after 7 days; retention policy drops old chunks', runtime: storeRuntime(tech, 1, 1024, 500), sla: tech.sla,
+      nodes: cap.get('tsdb-nodes').current, sizing: { figure: 'tsdb-nodes', factor: 1 },
     });
   }
   if (chosen(ctx, 'object-storage')) {
@@ -127,7 +291,7 @@ export function planTopology(ctx: PlanContext, cap: CapacityPlan): Topology {
       useCase: 'Uploaded media and files, addressed by object key', consistency: 'strong',
       consistencyReason: 'S3 gives read-after-write consistency for new objects',
       holds: ['uploaded objects'], scaling: 'Unlimited; spread keys across prefixes above 3,500 PUT/s',
-      runtime: storeRuntime(tech, 1, 512, 250), sla: tech.sla, nodes: 1,
+      runtime: storeRuntime(tech, 1, 512, 250), sla: tech.sla, nodes: 1, sizing: null,
     });
   }
 
@@ -253,7 +417,7 @@ export function planTopology(ctx: PlanContext, cap: CapacityPlan): Topology {
       runtime: {
         image: 'ghcr.io/example/worker:1.0.0', port: WORKER_PORT, healthPath: '/healthz', readyPath: '/readyz', healthCommand: null, command: null,
         env: apiEnv.map((e) => (e.name === 'PORT' ? { ...e, value: String(WORKER_PORT), description: 'Health and metrics port.' } : e)),
-        replicas: { min: 2, max: Math.max(3, Math.ceil(cap.get('queue-peak').oneYear / 500)) },
+        replicas: { min: cap.get('worker-instances').current, max: maxReplicas(cap.get('worker-instances').oneYear, cap.get('worker-instances').current) },
         resources: { cpuRequestMillis: 500, cpuLimitMillis: 1000, memoryRequestMiB: 512, memoryLimitMiB: 1024 },
         volumePath: null, targetCpuPercent: 70,
       },

@@ -13,7 +13,14 @@ export function planEscalations(ctx: PlanContext, decisions: Decision[], cost: C
     });
   }
   if (cost.withinBudget === false) {
-    out.push({ topic: 'Budget exceeded', reason: `The estimate exceeds the stated budget by $${n(cost.totalMonthlyUsd - (cost.budgetUsdPerMonth ?? 0))}/month: reduce scope, accept the cost, or relax targets (availability, retention).`, trigger: 'cost above the stated budget' });
+    const v = cost.variants.find((x) => x.id === 'budget');
+    const over = `The preferred design exceeds the stated budget of $${n(cost.budgetUsdPerMonth ?? 0)}/month by $${n(cost.totalMonthlyUsd - (cost.budgetUsdPerMonth ?? 0))}/month.`;
+    const offer = !v
+      ? ' No economy archie knows applies to this design: reduce scope, accept the cost, or relax targets (availability, retention).'
+      : v.fits
+        ? ` The budget variant in the Cost Estimate costs $${n(v.totalMonthlyUsd)}/month (${v.changes.map((c) => c.part.toLowerCase()).join(', ')} changed; it gives up ${v.changes.map((c) => c.givesUp.split(/[;:]/)[0]!).join('; ')}): choose it or the preferred design.`
+        : ` ${v.note}`;
+    out.push({ topic: 'Budget exceeded', reason: over + offer, trigger: 'cost above the stated budget' });
   }
   const bets = decisions.filter((d) => ['primary-database', 'messaging', 'architecture-style', 'deployment'].includes(d.id));
   for (const d of bets) {

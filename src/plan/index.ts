@@ -9,7 +9,7 @@ import { planApi, planFlows } from './api.js';
 import { planAvailability } from './availability.js';
 import { capabilityDecisions, designCapabilities, matchCapabilities } from './capabilities.js';
 import { planCapacity } from './capacity.js';
-import { planTopology } from './components.js';
+import { planTopology, withSizing } from './components.js';
 import { chosen, CONVENTIONS, makeContext, type Limits } from './context.js';
 import { planCost } from './cost.js';
 import { DECISIONS } from './decisions/index.js';
@@ -17,6 +17,8 @@ import { planAdrs, planMigration, planNextSteps, planRoadmap } from './document.
 import { planEntities } from './entities.js';
 import { planEscalations } from './escalations.js';
 import { planFailureModes } from './failures.js';
+import { planResolutions } from './review/resolutions.js';
+import { planTraceability, reviewed } from './review/index.js';
 import { planSecurity } from './security.js';
 import { planSlos } from './slos.js';
 
@@ -35,7 +37,9 @@ function limitsUsed(ctx: ReturnType<typeof makeContext>, stores: Design['dataSto
     ...(has('cache') ? [LIMITS.redisMemoryPerNode, LIMITS.redisOpsPerNode] : []),
     ...(stores.some((s) => s.id === 'rabbitmq') ? [LIMITS.rabbitMsgsPerNode] : []),
     ...(stores.some((s) => s.id === 'kafka') ? [LIMITS.kafkaMsgsPerBroker, LIMITS.kafkaMBpsPerPartition] : []),
-    ...(has('search') ? [LIMITS.searchDocsPerNode, LIMITS.searchQpsPerNode] : []),
+    ...(has('search') ? [LIMITS.searchDocsPerNode, LIMITS.searchQpsPerNode, LIMITS.searchStoragePerNode] : []),
+    ...(stores.some((s) => s.name === 'Message broker') ? [LIMITS.workerMsgsPerInstance] : []),
+    ...(ctx.decided.get('auth')?.chosen.includes('Keycloak') ? [LIMITS.keycloakSignInsPerVcpu, LIMITS.keycloakRefreshesPerVcpu] : []),
     ...(has('timeseries') ? [LIMITS.tsdbRowsPerNode] : []),
     ...(has('wide-column') ? [LIMITS.wideColumnWritesPerNode] : []),
     ...(has('object') ? [LIMITS.s3PutPerPrefix] : []),
@@ -64,14 +68,14 @@ export function plan(resolved: Resolved, options: PlanOptions = {}): Design {
   const cassandra = chosen(ctx, 'primary-database') === 'Apache Cassandra';
   const tsdb = chosen(ctx, 'timeseries') !== undefined;
   const entities = planEntities(ctx, (e) => (e.store === 'timeseries' && tsdb ? 'timescaledb' : cassandra && e.partitioned ? 'cassandra' : 'postgres'));
-  const cap = planCapacity(ctx);
+  const cap = withSizing(ctx, planCapacity(ctx));
   const { components, dataStores } = planTopology(ctx, cap);
   const api = planApi(ctx, entities);
   const flows = planFlows(ctx, components, dataStores);
   const availability = planAvailability(ctx, components, dataStores);
   if (!availability.meetsTarget) {
     ctx.warnings.push(
-      `The composite availability of the request path (${(availability.composite * 100).toFixed(3)}%) is below the ${(availability.target * 100).toFixed(3)}% target: add redundancy on the weakest element (${[...availability.chain].sort((a, b) => a.effective - b.effective)[0]?.name}) or a second region, or relax the target.`,
+      `The composite availability of the request path (${(availability.composite * 100).toFixed(3)}%) is below the ${(availability.target * 100).toFixed(3)}% target even with ${availability.regions === 1 ? 'one region' : 'a second region'}: the weakest element is ${[...availability.chain].sort((a, b) => a.effective - b.effective)[0]?.name}; the Review section says what would meet it.`,
     );
   }
   // Compound growth extrapolated over years can outgrow the planet; say so instead of pretending.
@@ -135,12 +139,17 @@ export function plan(resolved: Resolved, options: PlanOptions = {}): Design {
     roadmap,
     migration,
     nextSteps: [],
+    review: { rules: [], resolutions: [] },
+    traceability: [],
   };
   design.nextSteps = planNextSteps(ctx, design);
+  design.review.resolutions = planResolutions(design);
+  design.traceability = planTraceability(design);
   const peak = cap.get('peak-rps');
   design.summary =
     `${design.overview.style} for ${compact(req.scale.dau.value)} daily ${req.scale.dau.unit} (${req.archetype.name.toLowerCase()}), ` +
     `${compact(Math.round(peak.current))} req/s at peak growing to ${compact(Math.round(peak.oneYear))} in a year, on ${dataStores.map((s) => s.technology).join(', ')}; ` +
     `about $${formatNumber(Math.round(cost.totalMonthlyUsd))}/month at launch.`;
-  return design;
+  // The architect's review: a design that contradicts itself is not returned (nor written).
+  return reviewed(design);
 }

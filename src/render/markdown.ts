@@ -219,9 +219,10 @@ export function renderMarkdown(d: Design, options: MarkdownOptions = {}): string
   );
   const a = d.capacity.availability;
   out.push('', '### Availability', '');
-  out.push(table(['Element on the request path', 'SLA per node', 'Nodes', 'Effective'], a.chain.map((c) => [c.name, formatPercent(c.sla, 3), c.nodes, formatPercent(c.effective, 4)])));
+  out.push(table(['Element on the request path', 'SLA per node', 'Nodes', 'Correlated (whole fleet at once)', 'Effective'], a.chain.map((c) => [c.name, formatPercent(c.sla, 3), c.nodes, formatPercent(c.correlated, 4), formatPercent(c.effective, 4)])));
   out.push(
     '',
+    `One region: **${formatPercent(a.oneRegion, 4)}**${a.regions > 1 ? `; with ${a.strategy === 'active-active' ? 'a second active region' : 'a warm standby region'} (${formatNumber(a.stillFelt, 2)} of a region's downtime still felt)` : ''}. ` +
     `Composite availability **${formatPercent(a.composite, 4)}** against a target of **${formatPercent(a.target, 3)}**: ${a.meetsTarget ? 'meets it' : '**does not meet it**'}. ` +
       `Error budget ${formatNumber(a.errorBudgetMinutesPerMonth, 1)} min/month; the composite implies up to ${formatNumber(a.compositeDowntimeMinutesPerMonth, 1)} min/month.`,
     '',
@@ -235,10 +236,16 @@ export function renderMarkdown(d: Design, options: MarkdownOptions = {}): string
   out.push(table(['Item', 'Quantity', 'Unit price (USD)', 'Monthly (USD)'], [
     ...d.cost.lines.map((l) => [l.item, `${formatNumber(l.quantity, 2)} ${l.unit}`, formatNumber(l.unitPriceUsd, 4), formatNumber(l.monthlyUsd, 2)]),
     ['**Total at launch**', '', '', `**${formatNumber(d.cost.totalMonthlyUsd, 2)}**`],
+    ['**Total after 6 months of growth**', '', '', `**${formatNumber(d.cost.sixMonthsMonthlyUsd, 2)}**`],
     ['**Total after 1 year of growth**', '', '', `**${formatNumber(d.cost.oneYearMonthlyUsd, 2)}**`],
   ]));
+  out.push('', 'How each quantity follows the load:', '', table(['Item', 'Quantity from'], d.cost.lines.map((l) => [l.item, l.formula])));
+  for (const v of d.cost.variants) {
+    out.push('', `### ${v.name}`, '', `$${formatNumber(v.totalMonthlyUsd, 2)}/month at launch, $${formatNumber(v.oneYearMonthlyUsd, 2)}/month after a year; availability of the request path ${formatPercent(v.availability, 3)}. ${v.note}`, '');
+    out.push(table(['Part', 'Preferred design', 'This variant', 'Saves (USD/month)', 'Gives up'], v.changes.map((c) => [c.part, c.from, c.to, formatNumber(c.savesUsd, 2), c.givesUp])));
+  }
   out.push('', d.cost.note, '', `Prices: ${d.cost.priceTable.name}, as of ${d.cost.priceTable.asOf}; sources: ${d.cost.priceTable.source}.`);
-  if (d.cost.budgetUsdPerMonth !== null) out.push('', `Budget: $${formatNumber(d.cost.budgetUsdPerMonth)}/month, ${d.cost.withinBudget ? 'within budget' : '**over budget** (see Escalations)'}.`);
+  if (d.cost.budgetUsdPerMonth !== null) out.push('', `Budget: $${formatNumber(d.cost.budgetUsdPerMonth)}/month, ${d.cost.withinBudget ? 'within budget' : `**over budget**${d.cost.variants.some((v) => v.fits) ? '; the variant above fits it' : ''} (see Escalations)`}.`);
 
   h2('Security Considerations');
   for (const x of d.security) out.push(`- [ ] **${x.category}: ${x.item}**. ${x.detail} _(${x.reference})_`);
@@ -269,6 +276,15 @@ export function renderMarkdown(d: Design, options: MarkdownOptions = {}): string
 
   h2('Next Steps');
   d.nextSteps.forEach((x, i) => out.push(`${i + 1}. ${x}`));
+
+  h2('Review');
+  out.push(`The design was checked against ${d.review.rules.length} coherence rules, each comparing two places of it (${d.review.rules.map((x) => `\`${x.id}\``).join(', ')}); it is written only when none finds a contradiction.`);
+  if (d.review.resolutions.length) {
+    out.push('', '### How contradictions were resolved', '');
+    out.push(table(['Rule', 'Found', 'Resolved by'], d.review.resolutions.map((x) => [x.rule, x.found, x.resolution])));
+  }
+  out.push('', '### Requirements traceability', '');
+  out.push(table(['Requirement', 'Met by', 'Verdict', 'Reason', 'What would meet it'], d.traceability.map((t) => [`${t.requirement}: ${t.text}`, t.metBy.map((m) => `\`${m}\``).join(', ') || '—', t.verdict, t.reason, t.wouldMeet ?? '—'])));
   return `${out.join('\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 

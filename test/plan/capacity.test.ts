@@ -49,10 +49,12 @@ describe('capacity formulas recompute from their inputs', () => {
     expect(figure(d, 'db-pool-per-instance').current).toBe(Math.max(5, Math.ceil((qps * 0.005 * 1.5) / inst)));
   });
 
-  it('composite availability is the product of the chain and the error budget follows the target', () => {
+  it('composite availability is the product of the chain (with correlated failures), lifted by a second region, and the error budget follows the target', () => {
     const a = d.capacity.availability;
-    const product = a.chain.reduce((acc, c) => acc * (1 - (1 - c.sla) ** c.nodes), 1);
-    expect(a.composite).toBeCloseTo(product, 7);
+    const product = a.chain.reduce((acc, c) => acc * (1 - (1 - c.sla) ** c.nodes) * c.correlated, 1);
+    expect(a.oneRegion).toBeCloseTo(product, 7);
+    expect(a.composite).toBeCloseTo(1 - (1 - product) * a.stillFelt, 7);
+    expect(a.composite).toBeLessThan(1);
     expect(a.errorBudgetMinutesPerMonth).toBeCloseTo(0.001 * 43_200, 2);
     expect(a.meetsTarget).toBe(a.composite >= a.target);
   });

@@ -15,3 +15,15 @@ export type Verdict = 'chosen' | 'viable' | 'rejected';
 export function options(rows: Array<[option: string, verdict: Verdict, reason: string]>): Array<{ option: string; verdict: Verdict; reason: string }> {
   return rows.map(([option, verdict, reason]) => ({ option, verdict, reason }));
 }
+
+type At = 'current' | 'sixMonths' | 'oneYear';
+
+/** A number the rationale quotes and the capacity figure (or `limits.<id>`, `availability.<field>`) it names. */
+export function quote(figure: string, value: number, at: At = 'current'): { figure: string; value: number; at: At } {
+  return { figure, value, at };
+}
+
+/** A numeric condition of "what would change it": the choice becomes `leadsTo` once `figure` passes `above`. */
+export function threshold(figure: string, above: number, leadsTo: string, at: At = 'current'): { figure: string; above: number; at: At; leadsTo: string } {
+  return { figure, above, at, leadsTo };
+}

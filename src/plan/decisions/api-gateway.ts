@@ -27,9 +27,15 @@ export const apiGateway: DecisionModule = {
         : style === 'Serverless'
           ? 'Functions are invoked through a managed gateway that validates JWTs and throttles per client.'
           : 'With one deployable behind the load balancer, a separate gateway tier would be an extra hop; the WAF blocks abusive traffic at the edge and middleware applies per-user limits from Redis counters.',
-      wouldChange: 'Splitting into several services would call for a gateway that routes and authenticates for all of them.',
+      wouldChange: style === 'Microservices'
+        ? 'Merging the services into one deployable would let the load balancer and the application\'s middleware do the gateway\'s work.'
+        : style === 'Serverless'
+          ? 'Moving the functions onto always-on containers would put a load balancer with a WAF in front instead.'
+          : 'Splitting into several services would call for a gateway that routes and authenticates for all of them.',
       drivers: ['architecture-style', 'cloud'],
       significant: false,
+      quotes: [],
+      thresholds: [],
     };
   },
 };

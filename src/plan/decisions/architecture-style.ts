@@ -1,5 +1,5 @@
 import type { DecisionModule } from '../context.js';
-import { n, options } from './_util.js';
+import { n, options, quote, threshold } from './_util.js';
 
 /**
  * Monolith for the smallest teams and tight deadlines, modular monolith for most teams, services
@@ -48,9 +48,13 @@ export const architectureStyle: DecisionModule = {
       wouldChange:
         choice === 'Microservices'
           ? 'A smaller team (under ~12) or a young product whose boundaries are still moving would favour a modular monolith.'
-          : 'Growing past ~25 engineers in several teams, or one context needing 10× the scale of the others, would justify extracting that context as a service; a spiky, low steady load would favour serverless.',
+          : choice === 'Serverless'
+            ? `A steady load above ~50 req/s on average, or long-lived connections, would make always-on containers (a modular monolith) cheaper than per-invocation pricing.`
+            : 'Growing past ~25 engineers in several teams, or one context needing 10× the scale of the others, would justify extracting that context as a service; a spiky, low steady load would favour serverless.',
       drivers: ['team.size', 'team.opsMaturity', 'archetype.domains', 'scale.avgRps', 'scale.peakFactor', 'timelineWeeks'],
       significant: true,
+      quotes: [quote('avg-rps', avgRps), quote('peak-rps', peakRps)],
+      thresholds: choice === 'Serverless' ? [threshold('avg-rps', 50, 'Modular monolith')] : [],
     };
   },
 };

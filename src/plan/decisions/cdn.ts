@@ -1,5 +1,5 @@
 import type { DecisionModule } from '../context.js';
-import { n, options } from './_util.js';
+import { n, options, quote } from './_util.js';
 
 /** A CDN for media and cacheable content, not for per-user API responses. */
 export const cdn: DecisionModule = {
@@ -18,11 +18,13 @@ export const cdn: DecisionModule = {
       ]),
       chosen: use ? name : 'No CDN for the API',
       rationale: use
-        ? `${t.cdn ? 'Most reads are of the same public content' : 'Users download media'}; at ${n(ctx.load.peakReads)} reads/s peak the edge serves repeats without touching the origin.`
+        ? `${t.cdn ? 'Most reads are of the same public content' : 'Users download media'}; at ${n(ctx.load.peakReads)} reads/s at peak the edge serves repeats without touching the origin.`
         : 'The API returns per-user data that cannot be cached at the edge.',
       wouldChange: use ? 'Private, per-user content only would remove the benefit.' : 'Public or media content would make a CDN worthwhile.',
       drivers: ['archetype.traits.cdn', 'scale.blobBytes'],
       significant: false,
+      quotes: use ? [quote('peak-read-rps', ctx.load.peakReads)] : [],
+      thresholds: [],
     };
   },
 };

@@ -1,5 +1,5 @@
 import { chosen, type DecisionModule } from '../context.js';
-import { n, options } from './_util.js';
+import { n, options, quote } from './_util.js';
 
 /** REST for the public contract, WebSocket where clients need pushes, events between parts, gRPC only between services. */
 export const communication: DecisionModule = {
@@ -24,9 +24,13 @@ export const communication: DecisionModule = {
       ]),
       chosen: parts.join(' + '),
       rationale: `The public API is resource-oriented (${ctx.archetype.entities.filter((e) => !e.internal).length} resources), so REST with an OpenAPI contract fits and is checkable. ${t.realtime ? `${n(ctx.req.scale.concurrentUsers.value)} concurrently connected users need pushes within the latency target, which polling cannot give cheaply. ` : ''}Work that does not need to finish before the response (at ${n(ctx.load.peakWrites)} writes/s at peak) goes through events so that a slow consumer cannot slow the API.`,
-      wouldChange: 'Many heterogeneous clients composing data from many resources would favour GraphQL; splitting into services would add gRPC between them.',
+      wouldChange: services
+        ? 'Many heterogeneous clients composing data from many resources would favour GraphQL; merging the services back into one deployable would drop the service-to-service calls.'
+        : 'Many heterogeneous clients composing data from many resources would favour GraphQL; splitting into services would add gRPC between them.',
       drivers: ['archetype.traits.realtime', 'scale.concurrentUsers', 'architecture-style'],
       significant: false,
+      quotes: [quote('peak-write-rps', ctx.load.peakWrites), ...(t.realtime ? [quote('concurrent-users', ctx.req.scale.concurrentUsers.value)] : [])],
+      thresholds: [],
     };
   },
 };

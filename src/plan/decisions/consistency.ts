@@ -27,13 +27,15 @@ export const consistency: DecisionModule = {
         [`Strong (CP) for ${strongWhat}, eventual (AP) for ${eventual.join(', ')}`, 'chosen', strongCore ? 'double spending or overselling is never acceptable; stale derived copies for a second are' : 'one source of truth with read-your-writes for the owner, derived copies allowed to lag'],
         ['Eventual (AP) everywhere', strongCore ? 'rejected' : 'viable', strongCore ? 'a lagging replica could approve a payment or booking twice' : 'simplest multi-region story, but users would not always see their own writes'],
       ]),
-      chosen: `Strong for ${strongWhat} (${db}${db === 'PostgreSQL' ? ' primary, ' + (t.money || t.contention ? 'SERIALIZABLE or SELECT … FOR UPDATE on contended rows' : 'READ COMMITTED with read-your-writes from the primary') : ', QUORUM reads and writes'}); eventual for ${eventual.join(', ')}`,
+      chosen: `Strong for ${strongWhat} (${db.startsWith('PostgreSQL') ? `${db}${db === 'PostgreSQL' ? ' primary' : ', one primary per shard'}, ` + (t.money || t.contention ? 'SERIALIZABLE or SELECT … FOR UPDATE on contended rows' : 'READ COMMITTED with read-your-writes from the primary') : `${db}, QUORUM reads and writes`}); eventual for ${eventual.join(', ')}`,
       rationale: strongCore
         ? `The domain handles ${strongWhat}: a lost update costs money or trust, so those writes go to one primary in a transaction. Everything derived from them may lag by seconds.`
         : `Users must see their own writes, which reading from the primary after a write gives; derived data (${eventual.join(', ')}) can lag by seconds without harm, which keeps it fast and available.`,
       wouldChange: 'Active-active writes in several regions would force conflict resolution (CRDTs or per-entity home regions) for the strongly consistent data.',
       drivers: ['archetype.traits', 'primary-database'],
       significant: strongCore,
+      quotes: [],
+      thresholds: [],
     };
   },
 };

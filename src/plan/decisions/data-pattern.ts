@@ -30,9 +30,15 @@ export const dataPattern: DecisionModule = {
         : cqrs
           ? `Reads outnumber writes ${n(ratio)}:1 and the hot reads have a different shape from the writes, so they are served from read models updated by events.`
           : `Reads (${n(ratio)} per write) are served by indexes on the same tables; nothing in the requirements needs history replay or separate read models.`,
-      wouldChange: 'Audit or regulatory requirements to reconstruct past states would call for event sourcing; read paths that indexes cannot serve at the target latency would call for CQRS read models.',
+      wouldChange: eventSourced
+        ? 'A ledger whose history no one needs to replay (balances only, kept by a regulator elsewhere) could drop to CRUD with an audit log; read paths the projections cannot serve at the target latency would add dedicated read models.'
+        : cqrs
+          ? `Reads that indexes on the write model serve at the target latency (fewer than ~50 reads per write, no per-user feeds) would make the read models unnecessary: plain CRUD.`
+          : 'Audit or regulatory requirements to reconstruct past states would call for event sourcing; read paths that indexes cannot serve at the target latency would call for CQRS read models.',
       drivers: ['archetype.traits', 'scale.readWriteRatio'],
       significant: eventSourced || cqrs,
+      quotes: [],
+      thresholds: [],
     };
   },
 };

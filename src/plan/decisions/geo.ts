@@ -1,5 +1,5 @@
 import type { DecisionModule } from '../context.js';
-import { n, options } from './_util.js';
+import { n, options, quote } from './_util.js';
 
 /** Nearby-search for moving things. */
 export const geo: DecisionModule = {
@@ -20,6 +20,8 @@ export const geo: DecisionModule = {
       wouldChange: 'Complex polygons (zones, geofences) would add PostGIS for those queries.',
       drivers: ['archetype.traits.geo', 'capacity.peak-write-rps'],
       significant: false,
+      quotes: [quote('peak-write-rps', updates)],
+      thresholds: [],
     };
   },
 };

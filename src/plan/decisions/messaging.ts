@@ -1,6 +1,6 @@
 import { LIMITS } from '../../knowledge/limits.js';
 import { chosen, type DecisionModule } from '../context.js';
-import { n, options } from './_util.js';
+import { n, options, quote, threshold } from './_util.js';
 
 /** RabbitMQ for work queues, Kafka for ordered replayable high-throughput streams, SQS when AWS-native serverless, NATS when lightweight. */
 export const messaging: DecisionModule = {
@@ -9,7 +9,9 @@ export const messaging: DecisionModule = {
   question: 'Which broker carries asynchronous work and events?',
   decide(ctx) {
     const t = ctx.archetype.traits;
-    const peak = ctx.load.peakWrites * (t.fanout ? 2 : 1);
+    // One event per write, as the capacity plan counts them (queue-peak): fan-out copies are made by
+    // the consumers (feeds) or by pub/sub between real-time nodes, not by the broker.
+    const peak = ctx.load.peakWrites;
     const serverless = chosen(ctx, 'architecture-style') === 'Serverless';
     const aws = ctx.req.cloud.value === 'aws';
     const rabbitLimit = LIMITS.rabbitMsgsPerNode.value;
@@ -34,9 +36,13 @@ export const messaging: DecisionModule = {
       ]),
       chosen: choice,
       rationale: why[choice],
-      wouldChange: choice === 'Apache Kafka' ? 'If no consumer needs replay and rates stay under ~20k msg/s, RabbitMQ is simpler.' : `A need to replay events into new consumers, or sustained rates above ~${n(rabbitLimit)} msg/s, would favour Kafka.`,
-      drivers: ['capacity.peak-write-rps', 'archetype.traits.eventLog', 'architecture-style', 'cloud'],
+      wouldChange: choice === 'Apache Kafka'
+        ? (t.eventLog ? 'If no consumer needed replay and rates stayed under ~20k msg/s, RabbitMQ would be simpler.' : 'If rates fell under ~20k msg/s and no consumer needed replay, RabbitMQ would be simpler.')
+        : `A need to replay events into new consumers, or sustained rates above ~${n(rabbitLimit)} msg/s, would favour Kafka.`,
+      drivers: ['capacity.queue-peak', 'archetype.traits.eventLog', 'architecture-style', 'cloud'],
       significant: true,
+      quotes: [quote('queue-peak', peak), ...(choice === 'Apache Kafka' && t.eventLog ? [] : [quote('limits.rabbit-msgs-per-node', rabbitLimit)])],
+      thresholds: choice === 'Apache Kafka' ? [] : [threshold('queue-peak', rabbitLimit, 'Apache Kafka')],
     };
   },
 };

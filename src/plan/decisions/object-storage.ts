@@ -23,6 +23,8 @@ export const objectStorage: DecisionModule = {
       wouldChange: 'Nothing in the requirements; only the provider changes with the cloud.',
       drivers: ['scale.blobBytes', 'scale.blobsPerUserPerDay', 'cloud'],
       significant: false,
+      quotes: [],
+      thresholds: [],
     };
   },
 };

@@ -1,5 +1,5 @@
 import type { DecisionModule } from '../context.js';
-import { n, options } from './_util.js';
+import { n, options, quote } from './_util.js';
 
 /** Real-time rankings. */
 export const ranking: DecisionModule = {
@@ -19,6 +19,8 @@ export const ranking: DecisionModule = {
       wouldChange: 'Boards of a few thousand entries could rank in SQL alone.',
       drivers: ['archetype.traits.ranking'],
       significant: false,
+      quotes: [quote('peak-write-rps', ctx.load.peakWrites)],
+      thresholds: [],
     };
   },
 };

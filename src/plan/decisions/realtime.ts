@@ -1,5 +1,5 @@
 import { chosen, type DecisionModule } from '../context.js';
-import { n, options } from './_util.js';
+import { n, options, quote } from './_util.js';
 
 /** How pushes reach connected clients and how real-time nodes share them. */
 export const realtime: DecisionModule = {
@@ -26,6 +26,8 @@ export const realtime: DecisionModule = {
       wouldChange: 'Very large rooms (10k+ members) would move fan-out to pull-on-reconnect plus sampling; a team with no capacity to run sockets would use a managed push service.',
       drivers: ['scale.concurrentUsers', 'limits.wsConnectionsPerNode', 'cache'],
       significant: true,
+      quotes: [quote('concurrent-users', conns), quote('ws-nodes', nodes), quote('limits.ws-connections-per-node', perNode)],
+      thresholds: [],
     };
   },
 };

@@ -31,6 +31,8 @@ export const reliability: DecisionModule = {
       wouldChange: 'A looser latency target would allow longer timeouts and more retries; synchronous calls between services would add per-call deadlines propagated in headers.',
       drivers: ['latency.p99Ms'],
       significant: false,
+      quotes: [],
+      thresholds: [],
     };
   },
 };

@@ -1,6 +1,7 @@
 import { LIMITS } from '../../knowledge/limits.js';
-import { growthAt, type DecisionModule } from '../context.js';
-import { n, options } from './_util.js';
+import { planCapacity } from '../capacity.js';
+import type { DecisionModule } from '../context.js';
+import { n, options, quote, threshold } from './_util.js';
 
 /** PostgreSQL full-text until the corpus or query rate outgrows it; then a search engine fed by events. */
 export const search: DecisionModule = {
@@ -11,10 +12,8 @@ export const search: DecisionModule = {
     if (!ctx.archetype.traits.fullTextSearch) return null;
     const searchShare = searchReadShare(ctx);
     const peakSearchQps = ctx.load.peakReads * searchShare;
-    // Searchable rows after a year: the written records kept for the retention period.
-    const monthsKept = Math.min(12, ctx.req.scale.retentionDays.value / 30);
-    let rows = 0;
-    for (let m = 0; m < monthsKept; m++) rows += ctx.load.avgWrites * growthAt(ctx.req, 12 - monthsKept + m) * 2_592_000;
+    // Searchable documents after a year: the records the capacity plan keeps (its records-stored figure).
+    const rows = planCapacity(ctx).get('records-stored').oneYear;
     const dedicatedSearch = ctx.archetype.id === 'search';
     const big = rows > 100_000_000 || peakSearchQps > 200 || dedicatedSearch;
     const small = ctx.req.team.size.value <= 5;
@@ -29,10 +28,14 @@ export const search: DecisionModule = {
       chosen: engine,
       rationale: big
         ? `Search covers ~${n(rows)} documents after a year and peaks at ${n(peakSearchQps)} queries/s; a dedicated engine, fed asynchronously from change events, keeps that load off the primary and gives relevance ranking.`
-        : `Search covers ~${n(rows)} documents after a year at ${n(peakSearchQps)} queries/s peak: a GIN index on a tsvector expression serves it inside PostgreSQL with no second store to keep in sync.`,
-      wouldChange: big ? 'A much smaller corpus would let PostgreSQL full-text search do the job.' : 'More than ~100M searchable documents, 200+ searches/s, or a need for typo tolerance and relevance tuning would call for OpenSearch or Meilisearch.',
-      drivers: ['capacity.peak-read-rps', 'scale.retentionDays', 'archetype.traits.fullTextSearch'],
+        : `Search covers ~${n(rows)} documents after a year at ${n(peakSearchQps)} queries/s at peak: a GIN index on a tsvector expression serves it inside PostgreSQL with no second store to keep in sync.`,
+      wouldChange: big
+        ? (dedicatedSearch ? 'Search is the product here; only a corpus small enough for one database (well under ~100M documents and ~200 searches/s) would let PostgreSQL full-text search do the job.' : 'A much smaller corpus (under ~100M documents) at under ~200 searches/s would let PostgreSQL full-text search do the job.')
+        : 'More than ~100M searchable documents, 200+ searches/s, or a need for typo tolerance and relevance tuning would call for OpenSearch or Meilisearch.',
+      drivers: ['capacity.records-stored', 'capacity.search-peak-qps', 'archetype.traits.fullTextSearch'],
       significant: big,
+      quotes: [quote('records-stored', rows, 'oneYear'), quote('search-peak-qps', peakSearchQps), ...(big ? [quote('limits.search-qps-per-node', LIMITS.searchQpsPerNode.value)] : [])],
+      thresholds: big ? [] : [threshold('records-stored', 100_000_000, 'OpenSearch', 'oneYear'), threshold('search-peak-qps', 200, 'OpenSearch')],
     };
   },
 };

@@ -1,5 +1,6 @@
 import type { Check } from '../_check.js';
 import { check as designJson } from './design-json.js';
+import { check as designReview } from './design-review.js';
 import { check as schemaPglite } from './schema-pglite.js';
 import { check as schemaPostgres } from './schema-postgres.js';
 import { check as migrations } from './migrations.js';
@@ -18,6 +19,7 @@ import { check as reportHtml } from './report-html.js';
 /** Every check, in the order they run and are reported. */
 export const CHECKS: readonly Check[] = [
   designJson,
+  designReview,
   schemaPglite,
   schemaPostgres,
   migrations,

@@ -1,8 +1,8 @@
-workspace "IoT telemetry" "Modular monolith for 50k daily devices (iot telemetry), 7,875 req/s at peak growing to 14.1k in a year, on PostgreSQL 16, Redis 7, Apache Kafka 3.7, TimescaleDB (PostgreSQL 16); about $14,598/month at launch." {
+workspace "IoT telemetry" "Modular monolith for 50k daily devices (iot telemetry), 7,875 req/s at peak growing to 14.1k in a year, on PostgreSQL 16, Redis 7, Apache Kafka 3.7, TimescaleDB (PostgreSQL 16); about $22,250/month at launch." {
 
     model {
         c_clients = person "Clients" "Call the API over HTTPS and hold a WebSocket for pushes (Web and mobile apps)"
-        system = softwareSystem "IoT telemetry" "Modular monolith for 50k daily devices (iot telemetry), 7,875 req/s at peak growing to 14.1k in a year, on PostgreSQL 16, Redis 7, Apache Kafka 3.7, TimescaleDB (PostgreSQL 16); about $14,598/month at launch." {
+        system = softwareSystem "IoT telemetry" "Modular monolith for 50k daily devices (iot telemetry), 7,875 req/s at peak growing to 14.1k in a year, on PostgreSQL 16, Redis 7, Apache Kafka 3.7, TimescaleDB (PostgreSQL 16); about $22,250/month at launch." {
             c_edge = container "Edge / API gateway" "TLS termination, WAF, routing, coarse rate limits" "Google Cloud Load Balancing + Cloud Armor, with authentication and rate limiting in the application's edge middleware" "Component:gateway"
             c_identity = container "Identity provider" "Sign-in, MFA, OAuth 2.1/OIDC tokens" "Google Identity Platform" "Component:identity"
             c_api = container "API service" "Modular monolith with modules identity, devices, telemetry, alerting: REST API, validation, authorization, transactions" "TypeScript on Node.js 20 (Fastify)" "Component:service"

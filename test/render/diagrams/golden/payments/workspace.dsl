@@ -1,8 +1,8 @@
-workspace "Wallet and payments ledger" "Microservices for 300k daily users (payments / ledger), 4,200 req/s at peak growing to 4,200 in a year, on PostgreSQL 16, Redis 7, Apache Kafka 3.7; about $9,224/month at launch." {
+workspace "Wallet and payments ledger" "Microservices for 300k daily users (payments / ledger), 4,200 req/s at peak growing to 4,200 in a year, on PostgreSQL 16, Redis 7, Apache Kafka 3.7; about $16,161/month at launch." {
 
     model {
         c_clients = person "Clients" "Call the API over HTTPS (Web and mobile apps)"
-        system = softwareSystem "Wallet and payments ledger" "Microservices for 300k daily users (payments / ledger), 4,200 req/s at peak growing to 4,200 in a year, on PostgreSQL 16, Redis 7, Apache Kafka 3.7; about $9,224/month at launch." {
+        system = softwareSystem "Wallet and payments ledger" "Microservices for 300k daily users (payments / ledger), 4,200 req/s at peak growing to 4,200 in a year, on PostgreSQL 16, Redis 7, Apache Kafka 3.7; about $16,161/month at launch." {
             c_edge = container "Edge / API gateway" "TLS termination, WAF, routing, coarse rate limits" "Kong Gateway behind AWS Application Load Balancer + AWS WAF" "Component:gateway"
             c_identity = container "Identity provider" "Sign-in, MFA, OAuth 2.1/OIDC tokens" "Keycloak (self-hosted)" "Component:identity"
             c_identity_service = container "Identity service" "Owns the identity context: its API and its tables" "TypeScript on Node.js 20 (Fastify)" "Component:service"

@@ -1,8 +1,8 @@
-workspace "Multi-tenant B2B SaaS" "Modular monolith for 36k daily users (multi-tenant b2b saas), 188 req/s at peak growing to 188 in a year, on PostgreSQL 16, Redis 7, RabbitMQ 3.13; about $1,960/month at launch." {
+workspace "Multi-tenant B2B SaaS" "Modular monolith for 36k daily users (multi-tenant b2b saas), 188 req/s at peak growing to 188 in a year, on PostgreSQL 16, Redis 7, RabbitMQ 3.13; about $1,539/month at launch." {
 
     model {
         c_clients = person "Clients" "Call the API over HTTPS (Web and mobile apps)"
-        system = softwareSystem "Multi-tenant B2B SaaS" "Modular monolith for 36k daily users (multi-tenant b2b saas), 188 req/s at peak growing to 188 in a year, on PostgreSQL 16, Redis 7, RabbitMQ 3.13; about $1,960/month at launch." {
+        system = softwareSystem "Multi-tenant B2B SaaS" "Modular monolith for 36k daily users (multi-tenant b2b saas), 188 req/s at peak growing to 188 in a year, on PostgreSQL 16, Redis 7, RabbitMQ 3.13; about $1,539/month at launch." {
             c_edge = container "Edge / API gateway" "TLS termination, WAF, routing, coarse rate limits" "Azure Application Gateway + WAF, with authentication and rate limiting in the application's edge middleware" "Component:gateway"
             c_identity = container "Identity provider" "Sign-in, MFA, OAuth 2.1/OIDC tokens" "Microsoft Entra External ID" "Component:identity"
             c_api = container "API service" "Modular monolith with modules identity, tenancy, work, audit: REST API, validation, authorization, transactions" "TypeScript on Node.js 20 (Fastify)" "Component:service"

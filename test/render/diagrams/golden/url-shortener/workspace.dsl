@@ -1,8 +1,8 @@
-workspace "URL shortener handling 100k requests/minute with 10x at peak, read:write 100:1," "Monolith for 36M daily users (url shortener), 16.7k req/s at peak growing to 66.7k in a year, on PostgreSQL 16, Redis 7, Apache Kafka 3.7; about $4,512/month at launch." {
+workspace "URL shortener handling 100k requests/minute with 10x at peak, read:write 100:1," "Monolith for 36M daily users (url shortener), 16.7k req/s at peak growing to 66.7k in a year, on PostgreSQL 16, Redis 7, Apache Kafka 3.7; about $8,915/month at launch." {
 
     model {
         c_clients = person "Clients" "Call the API over HTTPS (Web and mobile apps)"
-        system = softwareSystem "URL shortener handling 100k requests/minute with 10x at peak, read:write 100:1," "Monolith for 36M daily users (url shortener), 16.7k req/s at peak growing to 66.7k in a year, on PostgreSQL 16, Redis 7, Apache Kafka 3.7; about $4,512/month at launch." {
+        system = softwareSystem "URL shortener handling 100k requests/minute with 10x at peak, read:write 100:1," "Monolith for 36M daily users (url shortener), 16.7k req/s at peak growing to 66.7k in a year, on PostgreSQL 16, Redis 7, Apache Kafka 3.7; about $8,915/month at launch." {
             c_edge = container "Edge / API gateway" "TLS termination, WAF, routing, coarse rate limits" "AWS Application Load Balancer + AWS WAF, with authentication and rate limiting in the application's edge middleware" "Component:gateway"
             c_identity = container "Identity provider" "Sign-in, MFA, OAuth 2.1/OIDC tokens" "Keycloak (self-hosted)" "Component:identity"
             c_api = container "API service" "Handles identity, links, stats: REST API, validation, authorization, transactions" "TypeScript on Node.js 20 (Fastify)" "Component:service"
