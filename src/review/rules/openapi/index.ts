@@ -15,6 +15,7 @@ import diffSecurityChanged from './diff-security-changed.js';
 import diffTypeChanged from './diff-type-changed.js';
 import enumTypeMatch from './enum-type-match.js';
 import errorProblemJson from './error-problem-json.js';
+import exampleValid from './example-valid.js';
 import idempotencyKey from './idempotency-key.js';
 import identifierFormat from './identifier-format.js';
 import integerBounds from './integer-bounds.js';
@@ -58,6 +59,7 @@ export const rules: Rule<OpenApiInput>[] = [
   correlationId,
   enumTypeMatch,
   errorProblemJson,
+  exampleValid,
   idempotencyKey,
   identifierFormat,
   integerBounds,
