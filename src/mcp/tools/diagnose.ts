@@ -81,6 +81,15 @@ export const diagnoseTool = defineTool({
     }
     const secret = passwordOf(args.url);
     const d = await import('../../diagnose/index.js');
+    // The library's redactor knows every form a password can take in a URL (unencoded / ? # @ included);
+    // the local parser above is a second net for URLs the library refuses to parse.
+    let libraryRedact: (s: string) => string = (s) => s;
+    try {
+      libraryRedact = d.redactorFor(args.url);
+    } catch {
+      // An unparsable URL: the library raises its own (password-free) usage error below.
+    }
+    const redact = (s: string) => d.redactUrl(libraryRedact(s));
     const headline = (mode: string, t: { url: string; database: string; serverVersion: string }, s: { error: number; warning: number; info: number }) =>
       `${mode} of ${t.database} at ${t.url} (PostgreSQL ${t.serverVersion}): ${count(s.error, 'error')}, ${count(s.warning, 'warning')}, ${count(s.info, 'info')}.`;
     try {
@@ -97,7 +106,7 @@ export const diagnoseTool = defineTool({
             { path: 'findings', title: 'Findings', items: r.findings, line: findingLine },
           ],
         };
-        return scrub(out, secret, d.redactUrl);
+        return scrub(out, secret, redact);
       }
       const r = await d.diagnose(args.url, { ...(args.checks && { checks: args.checks }), ...(args.poolSize && { poolSize: args.poolSize }) });
       const target = { url: r.target.url, database: r.target.database, serverVersion: r.target.serverVersion };
@@ -116,13 +125,13 @@ export const diagnoseTool = defineTool({
           { path: 'checks', title: 'Checks', items: runs, line: (c: z.infer<typeof CheckRun>) => `- ${c.id}: ${c.status}, ${count(c.findings, 'finding')}${c.message ? ` (${c.message})` : ''}` },
         ],
       };
-      return scrub(out, secret, d.redactUrl);
+      return scrub(out, secret, redact);
     } catch (e) {
       if (e instanceof ArchieError) {
         // The cause stays in the process (never sent); only the scrubbed message and hint reach the client.
-        throw new ArchieError(e.code, scrub(e.message, secret, d.redactUrl), { cause: e, ...(e.hint !== undefined && { hint: scrub(e.hint, secret, d.redactUrl) }), ...(e.path !== undefined && { path: scrub(e.path, secret, d.redactUrl) }) });
+        throw new ArchieError(e.code, scrub(e.message, secret, redact), { cause: e, ...(e.hint !== undefined && { hint: scrub(e.hint, secret, redact) }), ...(e.path !== undefined && { path: scrub(e.path, secret, redact) }) });
       }
-      throw new Error(scrub(String((e as Error)?.message ?? e), secret, d.redactUrl), { cause: e });
+      throw new Error(scrub(String((e as Error)?.message ?? e), secret, redact), { cause: e });
     }
   },
 });
