@@ -108,9 +108,17 @@ export function operationRates(facts: WorkloadFacts, pops: Populations, peakFact
       const seconds = op.rate.seconds;
       const pop = populationFor(op, facts, pops);
       actor = actorId(pop.actor);
-      if (pop.actor?.nature === 'devices' || pop.actor?.kind === 'concurrent') {
+      const online = pop.actor ? facts.actors.find((a) => a.name === pop.actor!.name && a.kind === 'concurrent') : undefined;
+      if (online && online !== pop.actor) {
+        avg = online.count / seconds;
+        formula = `${compact(online.count)} ${online.name}s online ÷ one every ${formatNumber(seconds)} s`;
+      } else if (pop.actor?.nature === 'devices' || pop.actor?.kind === 'concurrent') {
         avg = pop.count / seconds;
         formula = `${pop.label} ÷ one every ${formatNumber(seconds)} s`;
+      } else if (pop.actor && !facts.activity && pop.actor.name !== 'user') {
+        // "20,000 couriers, each sending their location every 5 s": the named workforce is taken as online.
+        avg = pop.count / seconds;
+        formula = `${pop.label}, all taken as online (say how many are online at once to refine) ÷ one every ${formatNumber(seconds)} s`;
       } else if (facts.activity) {
         // Only while in use: "navigate 35 minutes a week", a request every 15 s of it.
         avg = (pop.count * facts.activity.secondsPerDay) / seconds / S_PER_DAY;
