@@ -1,5 +1,5 @@
 import type { Cost, Decision, Design } from '../model/design.js';
-import { n } from './decisions/_util.js';
+import { lowerFirst, n } from './decisions/_util.js';
 import type { PlanContext } from './context.js';
 
 /** What a human must decide before the team builds: the triggers come from the architect's escalation rules. */
@@ -18,7 +18,7 @@ export function planEscalations(ctx: PlanContext, decisions: Decision[], cost: C
     const offer = !v
       ? ' No economy archie knows applies to this design: reduce scope, accept the cost, or relax targets (availability, retention).'
       : v.fits
-        ? ` The budget variant in the Cost Estimate costs $${n(v.totalMonthlyUsd)}/month (${v.changes.map((c) => c.part.toLowerCase()).join(', ')} changed; it gives up ${v.changes.map((c) => c.givesUp.split(/[;:]/)[0]!).join('; ')}): choose it or the preferred design.`
+        ? ` The budget variant in the Cost Estimate costs $${n(v.totalMonthlyUsd)}/month (${v.changes.map((c) => lowerFirst(c.part)).join(', ')} changed; it gives up ${v.changes.map((c) => c.givesUp.split(/[;:]/)[0]!).join('; ')}): choose it or the preferred design.`
         : ` ${v.note}`;
     out.push({ topic: 'Budget exceeded', reason: over + offer, trigger: 'cost above the stated budget' });
   }

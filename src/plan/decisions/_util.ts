@@ -27,3 +27,8 @@ export function quote(figure: string, value: number, at: At = 'current'): { figu
 export function threshold(figure: string, above: number, leadsTo: string, at: At = 'current'): { figure: string; above: number; at: At; leadsTo: string } {
   return { figure, above, at, leadsTo };
 }
+
+/** "Message broker" → "message broker", but "NAT gateways" stays: an acronym keeps its capitals. */
+export function lowerFirst(s: string): string {
+  return /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
+}

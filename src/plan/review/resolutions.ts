@@ -1,5 +1,6 @@
 import { formatNumber, formatPercent } from '../../brief/units.js';
 import type { Design } from '../../model/design.js';
+import { lowerFirst } from '../decisions/_util.js';
 import { KUBERNETES_FLEET } from '../decisions/deployment.js';
 
 /**
@@ -45,7 +46,7 @@ export function planResolutions(d: Design): Design['review']['resolutions'] {
       rule: 'budget',
       found: `The preferred design costs $${formatNumber(c.totalMonthlyUsd, 0)}/month against the stated budget of $${formatNumber(c.budgetUsdPerMonth ?? 0)}/month.`,
       resolution: v
-        ? `${v.fits ? 'A variant that fits' : 'The smallest variant archie can build'} is priced beside it ($${formatNumber(v.totalMonthlyUsd, 0)}/month: ${v.changes.map((x) => x.part.toLowerCase()).join(', ')}), each change with what it gives up; the choice is escalated.`
+        ? `${v.fits ? 'A variant that fits' : 'The smallest variant archie can build'} is priced beside it ($${formatNumber(v.totalMonthlyUsd, 0)}/month: ${v.changes.map((x) => lowerFirst(x.part)).join(', ')}), each change with what it gives up; the choice is escalated.`
         : 'No economy applies; the choice is escalated.',
     });
   }

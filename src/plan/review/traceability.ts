@@ -1,6 +1,7 @@
 import { compact, formatNumber, formatPercent } from '../../brief/units.js';
 import type { Design, Trace } from '../../model/design.js';
 import { byCodeUnit } from '../../util/compare.js';
+import { lowerFirst } from '../decisions/_util.js';
 
 /**
  * Requirements traceability: one row per requirement of the Requirements Analysis (functional and
@@ -185,7 +186,7 @@ export function planTraceability(d: Design): Trace[] {
       wouldMeet: within
         ? (c.oneYearMonthlyUsd > b ? 'Savings plans or reserved capacity on the steady part (typically −30 to −50 %), or a budget that grows with the load.' : null)
         : v
-          ? (v.fits ? `The budget variant: ${v.changes.map((x) => `${x.part.toLowerCase()} → ${x.to}`).join('; ')}.` : v.note)
+          ? (v.fits ? `The budget variant: ${v.changes.map((x) => `${lowerFirst(x.part)} → ${x.to}`).join('; ')}.` : v.note)
           : 'Less load, shorter retention or a lower availability target.',
     });
   }
