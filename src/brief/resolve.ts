@@ -237,7 +237,8 @@ export function resolve(input: BriefInput): Resolved {
   else mau = qty(Math.round(dau.value / d.dauOverMau), 'users', derived(['scale.dau'], `daily users ÷ ${d.dauOverMau} (typical daily/monthly ratio for the kind of system)`));
 
   const perUserLimit = isDevices ? MAX_REQUESTS_PER_DEVICE_DAY : MAX_REQUESTS_PER_USER_DAY;
-  if (rpud.value > perUserLimit) {
+  // A rate summed from operations already names who performs each; the check is for a stated total against stated users.
+  if (rpud.value > perUserLimit && rates.operations.length === 0) {
     const who = input.dau ? `"${input.dau.quote}"` : input.mau ? `"${input.mau.quote}"` : `${compact(dau.value)} users`;
     const rate = input.avgRps?.quote ?? input.peakRps?.quote ?? input.writesPerSecond?.quote ?? input.requestsPerUserPerDay?.quote ?? `${formatNumber(rpud.value)} requests per user per day`;
     contradiction(
