@@ -17,7 +17,10 @@ export default defineRule(
       const t = use.target;
       if (t && t.doc === input.doc && t.path[0] === 'components' && t.path.length >= 3) used.add(`${String(t.path[1])}/${String(t.path[2])}`);
     }
-    for (const kind of KINDS) {
+    // Security schemes are used by name in security requirements, not by $ref.
+    const requirements = [input.root.security, ...input.operations.map((op) => op.node.value.security), ...input.webhooks.map((op) => op.node.value.security)];
+    for (const list of requirements) if (Array.isArray(list)) for (const req of list) if (isObj(req)) for (const name of Object.keys(req)) used.add(`securitySchemes/${name}`);
+    for (const kind of [...KINDS, 'securitySchemes'] as const) {
       const group = input.child(components, kind);
       if (!group || !isObj(group.value)) continue;
       for (const name of Object.keys(group.value)) {

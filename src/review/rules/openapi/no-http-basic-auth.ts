@@ -5,7 +5,7 @@ export default defineRule(
   {
     name: 'no-http-basic-auth',
     severity: 'warning',
-    summary: 'Security schemes do not use HTTP Basic (a reusable password on every request).',
+    summary: 'Security schemes do not use HTTP Basic (a reusable password on every request) or the insecure Negotiate and OAuth 1 HTTP schemes.',
     references: ['OWASP API2:2023 Broken Authentication'],
   },
   ({ input, report }) => {
@@ -15,10 +15,13 @@ export default defineRule(
     for (const name of Object.keys(schemes.value)) {
       const scheme = input.child(schemes, name);
       if (!scheme || !isObj(scheme.value)) continue;
-      if (scheme.value.type === 'http' && typeof scheme.value.scheme === 'string' && scheme.value.scheme.toLowerCase() === 'basic') {
-        report(scheme, `security scheme "${name}" is HTTP Basic: the long-lived password travels with every request`, {
-          fix: { description: 'use OAuth 2.0 / OIDC bearer tokens or scoped API keys in a header' },
-        });
+      const kind = scheme.value.type === 'http' && typeof scheme.value.scheme === 'string' ? scheme.value.scheme.toLowerCase() : undefined;
+      const fix = { description: 'use OAuth 2.0 / OIDC bearer tokens or scoped API keys in a header' };
+      if (kind === 'basic') {
+        report(scheme, `security scheme "${name}" is HTTP Basic: the long-lived password travels with every request`, { fix });
+      } else if (kind === 'negotiate' || kind === 'oauth') {
+        const why = kind === 'negotiate' ? 'Negotiate (SPNEGO) falls back to NTLM, whose hashes can be relayed and cracked' : 'OAuth 1.0 signatures rest on shared secrets and HMAC-SHA1 and were superseded by OAuth 2.0';
+        report(scheme, `security scheme "${name}" uses the HTTP ${kind} scheme: ${why}`, { fix });
       }
     }
   },

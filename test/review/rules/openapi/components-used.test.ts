@@ -20,6 +20,15 @@ components:
 ` },
   ],
   invalid: [
+    { name: 'a security scheme no requirement names', spec: `openapi: 3.0.3
+info: {title: Shop, version: '1.0'}
+security: [{oauth: []}]
+paths: {}
+components:
+  securitySchemes:
+    oauth: {type: http, scheme: bearer}
+    key: {type: apiKey, in: header, name: X-Key}
+`, errors: [{ line: 8, column: 5, message: /components\.securitySchemes\.key is never referenced/ }] },
     { spec: `openapi: 3.0.3
 info: {title: Shop, version: '1.0'}
 paths: {}
