@@ -28,6 +28,16 @@ function exampleOf(f: Field): YamlValue {
       return typeof x === 'number' ? x : Number(x);
     case 'boolean':
       return typeof x === 'boolean' ? x : x === 'true';
+    case 'json': {
+      // A JSON field's example is the value itself, not its text: the schema says type object.
+      if (typeof x !== 'string') return {};
+      try {
+        const v = JSON.parse(x) as unknown;
+        return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as YamlValue) : {};
+      } catch {
+        return {};
+      }
+    }
     default:
       return typeof x === 'string' ? x : String(x);
   }
