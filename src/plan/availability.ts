@@ -87,9 +87,9 @@ export function planAvailability(ctx: PlanContext, components: Component[], stor
     errorBudgetMinutesPerMonth: Number(((1 - target) * CONVENTIONS.minutesPerMonth).toFixed(2)),
     compositeDowntimeMinutesPerMonth: Number(((1 - composite) * CONVENTIONS.minutesPerMonth).toFixed(2)),
     formula:
-      `one region = Π effective(element) over the synchronous path; effective = (1 − (1 − SLA)^nodes) × correlated. Independent node failures are lifted by redundancy; what takes a whole fleet down at once is not: correlated = ${formatPercent(DEPLOY_CORRELATED)} for each deployable (a bad release caught by canary analysis and rolled back within minutes), 1 for managed services, whose published SLA already counts their standby. ` +
-      `composite = 1 − (1 − one region) × still felt, where still felt is the share of a region's downtime a second region does not remove: ${formatNumber(STILL_FELT['one-region'])} with one region, ${formatNumber(STILL_FELT['active-passive'])} with a warm standby (promoted only for outages longer than its ~15-minute failover), ${formatNumber(STILL_FELT['active-active'])} active-active (health-checked DNS moves traffic within a minute or two). ` +
-      'Cache, broker, search and workers are outside the chain because the design degrades around them (fail-open cache, transactional outbox, async indexing). ' +
+      `one region = Π effective over the synchronous path; effective = (1 − (1 − SLA)^nodes) × correlated, where correlated = ${formatPercent(DEPLOY_CORRELATED)} for a fleet (a bad release reaches every node) and 1 for a managed service. ` +
+      `composite = 1 − (1 − one region) × still felt: ${formatNumber(STILL_FELT['one-region'])} with one region, ${formatNumber(STILL_FELT['active-passive'])} with a warm standby, ${formatNumber(STILL_FELT['active-active'])} active-active. ` +
+      'Cache, broker, search and workers are off the path (fail-open cache, outbox, async indexing). ' +
       `Error budget = (1 − target) × ${formatNumber(CONVENTIONS.minutesPerMonth)} min/month.`,
   };
 }

@@ -105,7 +105,7 @@ export function sizingFigures(ctx: PlanContext, cap: Pick<CapacityPlan, 'figures
       `records stored × record size × ${SEARCH_INDEX_OVERHEAD} index overhead × 2 copies ÷ 10^9`, ['records-stored', 'scale.recordBytes'],
       (v) => r1((v('records-stored') * s.recordBytes.value * SEARCH_INDEX_OVERHEAD * 2) / 1e9));
     add('search-nodes', 'storage', 'Search nodes', 'nodes',
-      `max(3 across zones, ⌈searches/s ÷ ${formatNumber(qps)} per node⌉, ⌈index size ÷ ${formatNumber(gb)} GB per node⌉, ⌈peak writes/s indexed ÷ ${formatNumber(docs)} docs/s per node⌉)`,
+      `max(3, ⌈searches/s ÷ ${formatNumber(qps)}⌉, ⌈index ÷ ${formatNumber(gb)} GB⌉, ⌈peak writes/s ÷ ${formatNumber(docs)} docs/s⌉) per node`,
       ['search-peak-qps', 'search-index-size', 'peak-write-rps', 'limits.search-qps-per-node', 'limits.search-storage-per-node'],
       (v) => Math.max(3, Math.ceil(v('search-peak-qps') / qps), Math.ceil(v('search-index-size') / gb), Math.ceil(v('peak-write-rps') / docs)));
   }
@@ -137,7 +137,7 @@ export function sizingFigures(ctx: PlanContext, cap: Pick<CapacityPlan, 'figures
     const refreshes = LIMITS.keycloakRefreshesPerVcpu.value;
     const pf = s.peakFactor.value;
     add('identity-nodes', 'compute', 'Keycloak instances (1 vCPU each)', 'instances',
-      `max(2, ⌈DAU × 1 sign-in a week (7-day refresh tokens) ÷ 7 ÷ 86,400 s × peak factor ${formatNumber(pf, 1)} ÷ ${signIns} per vCPU + concurrent users ÷ ${TOKEN_LIFETIME_S} s token lifetime ÷ ${refreshes} refreshes per vCPU⌉)`,
+      `max(2, ⌈DAU ÷ 7 (a sign-in a week) ÷ 86,400 s × peak ${formatNumber(pf, 1)} ÷ ${signIns} + concurrent users ÷ ${TOKEN_LIFETIME_S} s ÷ ${refreshes}⌉) vCPU`,
       ['dau', 'concurrent-users', 'scale.peakFactor', 'limits.keycloak-sign-ins-per-vcpu', 'limits.keycloak-refreshes-per-vcpu'],
       (v) => Math.max(2, Math.ceil((v('dau') * SIGN_INS_PER_USER_PER_DAY * pf) / CONVENTIONS.secondsPerDay / signIns + v('concurrent-users') / TOKEN_LIFETIME_S / refreshes)));
   }

@@ -83,10 +83,15 @@ describe('every tool result fits in 10,000 tokens, summary first, the rest paged
     // Reassembled, the pages are exactly the design.json the same server wrote for the same brief.
     const expected = JSON.parse(readFileSync(join(folder, 'design.json'), 'utf8')) as Record<string, unknown>;
     const got: Record<string, unknown> = {};
-    for (const p of pages) {
-      const part = (p.structuredContent as { design?: Record<string, unknown> }).design ?? {};
-      for (const [k, v] of Object.entries(part)) got[k] = Array.isArray(v) ? [...((got[k] as unknown[]) ?? []), ...v] : v;
-    }
+    // Lists continue from page to page; a large object comes without its lists, which follow it.
+    const merge = (into: Record<string, unknown>, part: Record<string, unknown>) => {
+      for (const [k, v] of Object.entries(part)) {
+        if (Array.isArray(v)) into[k] = [...((into[k] as unknown[]) ?? []), ...v];
+        else if (v && typeof v === 'object' && into[k] && typeof into[k] === 'object') merge(into[k] as Record<string, unknown>, v as Record<string, unknown>);
+        else into[k] = v;
+      }
+    };
+    for (const p of pages) merge(got, (p.structuredContent as { design?: Record<string, unknown> }).design ?? {});
     expect(got).toEqual(expected);
     expect(pages.every((p) => pageOf(p).truncated.length === 0)).toBe(true);
   });

@@ -15,6 +15,9 @@ function mcpWords(s: string): string {
   return s.replace(/--force/g, '"force": true').replace(/--out\b/g, '"out"');
 }
 
+/** An object of design.json larger than this (characters of JSON) is paged list by list. */
+const SPLIT_OBJECT_CHARS = 8_000;
+
 export const designTool = defineTool({
   name: 'design',
   title: 'Design a backend from a brief',
@@ -98,13 +101,17 @@ export const designTool = defineTool({
       },
     ];
     if (args.full) {
-      // design.json, key by key; lists go item by item so that no page holds more than fits.
+      // design.json, key by key; lists go item by item so that no page holds more than fits. A large
+      // object (capacity, cost) goes without its lists, and each list of it item by item after it.
+      const list = (path: string, items: unknown[]): Section => ({ path, title: `design.json ${path.slice(7)}`, items, line: (x: unknown) => JSON.stringify(x) });
       for (const [key, value] of Object.entries(d)) {
-        sections.push(
-          Array.isArray(value) && value.length > 0
-            ? { path: `design.${key}`, title: `design.json ${key}`, items: value, line: (x: unknown) => JSON.stringify(x) }
-            : { path: `design.${key}`, title: `design.json ${key}`, items: [value], single: true, line: (x: unknown) => JSON.stringify(x) },
-        );
+        if (Array.isArray(value) && value.length > 0) sections.push(list(`design.${key}`, value));
+        else if (value && typeof value === 'object' && !Array.isArray(value) && JSON.stringify(value).length > SPLIT_OBJECT_CHARS) {
+          const lists = Object.entries(value).filter((e): e is [string, unknown[]] => Array.isArray(e[1]) && e[1].length > 0);
+          const rest = Object.fromEntries(Object.entries(value).filter(([k]) => !lists.some(([l]) => l === k)));
+          sections.push({ path: `design.${key}`, title: `design.json ${key}`, items: [rest], single: true, line: (x: unknown) => JSON.stringify(x) });
+          for (const [k, items] of lists) sections.push(list(`design.${key}.${k}`, items));
+        } else sections.push({ path: `design.${key}`, title: `design.json ${key}`, items: [value], single: true, line: (x: unknown) => JSON.stringify(x) });
       }
     }
     return {
