@@ -116,7 +116,8 @@ export async function runReview(paths: string[], options: RunOptions): Promise<R
 
   const raw: Finding[] = [];
   for (const r of results) {
-    raw.push(...r.findings);
+    // a loop, not push(...): a spread of 100k+ findings overflows the call stack
+    for (const f of r.findings) raw.push(f);
     errors.push(...r.errors);
   }
   const reviewedFiles: ReviewedFile[] = found.files.filter((f) => !errors.some((e) => e.file === f.display)).map((f) => ({ path: f.display, kind: f.kind }));

@@ -102,7 +102,7 @@ describe('review runner', () => {
     expect(refused.errors[0]!.message).toMatch(/above the 32 MiB limit/);
     const r = await review(['huge.json'], { cwd: dir, config: { limits: { maxFileMiB: 64 } } });
     expect(r.errors).toEqual([]);
-    expect(r.findings.find((f) => f.ruleId === 'openapi/rate-limit-response')?.message).toMatch(/^20000 of 20000 operations/);
+    expect(r.findings.filter((f) => f.ruleId === 'openapi/rate-limit-response')).toHaveLength(20000);
   });
 
   it('reports breaking changes with both locations', async () => {

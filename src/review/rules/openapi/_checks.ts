@@ -96,28 +96,18 @@ export function returnsHeader(input: OpenApiInput, op: Operation, test: (norm: s
   });
 }
 
-/** Fewer failures than this are always listed one by one. */
-export const AGGREGATE_AT = 5;
-
 /**
- * Report each failing item, or, when most candidates fail, once at `paths`: an API-wide gap is one
- * decision to make, not hundreds of findings. Below half, the failures are exceptions to a policy
- * the API follows, and each is reported where it is.
+ * Report each failing item where it is. (An earlier version folded an API-wide gap into one
+ * finding at `paths`, "468 of 468 operations …": that left nothing to click, suppress or fix one
+ * operation at a time, and SARIF viewers showed one annotation for hundreds of places.) The
+ * candidate count and the summary wording stay in the signature for the callers' evidence.
  */
 export function reportEachOrOnce(
   ctx: RuleContext,
   failing: { node: NodeRef; message: string }[],
-  candidates: number,
-  allMessage: (failing: number, total: number) => string,
+  _candidates: number,
+  _allMessage: (failing: number, total: number) => string,
 ): void {
-  if (failing.length === 0) return;
-  const paths = ctx.input.child(ctx.input.rootNode, 'paths');
-  if (failing.length * 2 > candidates && failing.length >= AGGREGATE_AT && paths) {
-    ctx.report(paths, allMessage(failing.length, candidates), {
-      evidence: { failing: failing.length, total: candidates, first: failing[0]!.message },
-    });
-    return;
-  }
   for (const f of failing) ctx.report(f.node, f.message);
 }
 

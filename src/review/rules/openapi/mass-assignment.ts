@@ -27,6 +27,18 @@ function topLevelProperties(input: { child: (n: NodeRef, k: string | number) => 
   return out;
 }
 
+/**
+ * A documented client-chosen identifier is not mass assignment: a PUT to /things/{id} creating at
+ * a URI the client picked, or an id whose description says the client chooses (generates,
+ * supplies) it.
+ */
+function clientChosen(name: string, schema: Obj, method: string, path: string): boolean {
+  if (!/^id$/i.test(name)) return false;
+  if (method === 'put' && /\{[^}]+\}$/.test(path)) return true;
+  const d = typeof schema.description === 'string' ? schema.description : '';
+  return /\b(client|caller|consumer|user)[- ]?(chosen|generated|provided|supplied|assigned|defined|specified)\b|\b(chosen|generated|provided|supplied|assigned|specified|picked) by (the )?(client|caller|consumer|you|user)\b|\byour own\b/i.test(d);
+}
+
 export default defineRule(
   {
     name: 'mass-assignment',
@@ -43,6 +55,7 @@ export default defineRule(
         if (!c.schema) continue;
         for (const { name, node } of topLevelProperties(input, c.schema)) {
           if (!SERVER_OWNED.test(name) || node.value.readOnly === true || seen.has(node.value)) continue;
+          if (clientChosen(name, node.value, op.method, op.path)) continue;
           seen.add(node.value);
           report(node, `request body of ${op.label} accepts "${name}", a field the server should own: a client can set it (mass assignment)`, {
             fix: { description: 'mark it readOnly: true in a shared schema, or use a separate input schema without it' },

@@ -1,8 +1,11 @@
 import { defineRule } from '../../openapi/rule.js';
 import { pathSegments } from './_checks.js';
 
-/** lower-case words joined by hyphens, an optional extension (`.json`), `.well-known`, or an AIP-136 custom method suffix. */
-const KEBAB = /^\.?[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+)?$/;
+/**
+ * lower-case words joined by hyphens, an optional extension (`.json`), `.well-known`, an alias
+ * such as `@me` (the current user), or an AIP-136 custom method suffix.
+ */
+const KEBAB = /^[.@]?[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+)?$/;
 
 export default defineRule(
   {

@@ -17,6 +17,9 @@ export default defineRule(
       if (!hasType(s, 'string')) continue;
       if (typeof s.maxLength === 'number' || isEnumerated(input, v.node)) continue;
       if (typeof s.format === 'string' && (BOUNDED_FORMATS.has(s.format) || s.format === 'binary')) continue;
+      // A file part (3.1 `contentEncoding: binary`, `contentMediaType`) is bounded by the request
+      // size limit, not by a character count.
+      if (s.contentEncoding === 'binary' || (s.contentMediaType !== undefined && s.contentEncoding !== 'base64')) continue;
       const what = v.property ? `string "${v.property}"` : 'string';
       report(v.node, `${what} sent to ${v.operation.label} has no maxLength: unbounded input reaches parsers, logs and storage`, {
         fix: { description: 'bound it', code: 'maxLength: 256', language: 'yaml' },

@@ -3,6 +3,21 @@ import { ruleTable } from './_harness.js';
 
 ruleTable(rule, {
   valid: [
+    { name: 'uniqueItems over an enum is bounded by the number of values', spec: `openapi: 3.0.3
+info: {title: Shop, version: '1.0'}
+paths:
+  /orders:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                flags: {type: array, uniqueItems: true, items: {type: string, enum: [gift, express]}}
+      responses:
+        '201': {description: created}
+` },
     { spec: `openapi: 3.0.3
 info: {title: Shop, version: '1.0'}
 paths:

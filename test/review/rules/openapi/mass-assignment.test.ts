@@ -3,6 +3,37 @@ import { ruleTable } from './_harness.js';
 
 ruleTable(rule, {
   valid: [
+    { name: 'a PUT to a client-chosen URI carries the id', spec: `openapi: 3.0.3
+info: {title: Shop, version: '1.0'}
+paths:
+  /orders/{id}:
+    put:
+      parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                id: {type: string}
+      responses:
+        '200': {description: ok}
+` },
+    { name: 'an id documented as chosen by the client', spec: `openapi: 3.0.3
+info: {title: Shop, version: '1.0'}
+paths:
+  /orders:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                id: {type: string, format: uuid, description: 'Client-generated UUID, so retries do not create duplicates.'}
+      responses:
+        '201': {description: created}
+` },
     { spec: `openapi: 3.0.3
 info: {title: Shop, version: '1.0'}
 paths:

@@ -1,4 +1,5 @@
-import rule from '../../../../src/review/rules/openapi/path-plural-nouns.js';
+import { describe, expect, it } from 'vitest';
+import rule, { pluralOf } from '../../../../src/review/rules/openapi/path-plural-nouns.js';
 import { ruleTable } from './_harness.js';
 
 ruleTable(rule, {
@@ -48,4 +49,10 @@ paths:
         '200': {description: ok}
 `, errors: [{ line: 4, column: 3 }] },
   ],
+});
+
+describe('pluralOf (the suggested fix)', () => {
+  it.each([['history', 'histories'], ['box', 'boxes'], ['key', 'keys'], ['order-item', 'order-items'], ['batch', 'batches']])('%s → %s', (singular, plural) => {
+    expect(pluralOf(singular)).toBe(plural);
+  });
 });
