@@ -15,9 +15,9 @@ import { toYaml, type YamlValue } from '../_yaml.js';
  * public host and who answers for the API. `example.com` like the planner's OAuth2 URLs.
  */
 export const PUBLICATION = {
-  server: { url: 'https://api.example.com', description: 'Production' },
-  contact: { name: 'API owners', email: 'api@example.com' },
-  license: { name: 'Proprietary' },
+  server: { url: 'https://api.example.com', description: 'Production', 'x-internal': false },
+  contact: { name: 'API owners', email: 'api@example.com', url: 'https://example.com/api-support' },
+  license: { name: 'Proprietary', url: 'https://example.com/terms' },
 } as const;
 
 /** Largest page a client may ask for. */
