@@ -4,7 +4,6 @@ import { TECHNOLOGIES, type Technology } from '../knowledge/technologies.js';
 import type { CapacityFigure, Component, DataStore, EnvVar, Runtime } from '../model/design.js';
 import type { CapacityPlan } from './capacity.js';
 import { chosen, CONVENTIONS, type PlanContext } from './context.js';
-import { searchReadShare } from './decisions/search.js';
 
 /**
  * Components (what we run or call) and data stores (where state lives), with everything the
@@ -93,8 +92,11 @@ export function sizingFigures(ctx: PlanContext, cap: Pick<CapacityPlan, 'figures
 
   if (ctx.archetype.traits.fullTextSearch) {
     const share = searchReadShare(ctx);
+    const docShare = searchableWriteShare(ctx);
     add('search-peak-qps', 'load', 'Searches/s at peak', 'queries/s', `peak reads/s × ${formatNumber(share, 3)} share of reads that are searches`,
       ['peak-read-rps', 'archetype.accessPatterns'], (v) => r1(v('peak-read-rps') * share));
+    add('search-documents', 'storage', 'Searchable documents', 'records', `records stored × ${formatNumber(docShare, 2)} share of writes that create a searchable record`,
+      ['records-stored', 'archetype.entities'], (v) => Math.round(v('records-stored') * docShare));
   }
   const search = chosen(ctx, 'search');
   if (search === 'OpenSearch') {
@@ -102,8 +104,8 @@ export function sizingFigures(ctx: PlanContext, cap: Pick<CapacityPlan, 'figures
     const gb = LIMITS.searchStoragePerNode.value;
     const docs = LIMITS.searchDocsPerNode.value;
     add('search-index-size', 'storage', 'Search index (primary and replica shards)', 'GB',
-      `records stored × record size × ${SEARCH_INDEX_OVERHEAD} index overhead × 2 copies ÷ 10^9`, ['records-stored', 'scale.recordBytes'],
-      (v) => r1((v('records-stored') * s.recordBytes.value * SEARCH_INDEX_OVERHEAD * 2) / 1e9));
+      `searchable documents × record size × ${SEARCH_INDEX_OVERHEAD} index overhead × 2 copies ÷ 10^9`, ['search-documents', 'scale.recordBytes'],
+      (v) => r1((v('search-documents') * s.recordBytes.value * SEARCH_INDEX_OVERHEAD * 2) / 1e9));
     add('search-nodes', 'storage', 'Search nodes', 'nodes',
       `max(3, ⌈searches/s ÷ ${formatNumber(qps)}⌉, ⌈index ÷ ${formatNumber(gb)} GB⌉, ⌈peak writes/s ÷ ${formatNumber(docs)} docs/s⌉) per node`,
       ['search-peak-qps', 'search-index-size', 'peak-write-rps', 'limits.search-qps-per-node', 'limits.search-storage-per-node'],
@@ -161,6 +163,26 @@ export function sizingFigures(ctx: PlanContext, cap: Pick<CapacityPlan, 'figures
       (v) => services * v('app-instances') + (realtime ? v('ws-nodes') : 0) + (broker ? v('worker-instances') : 0));
   }
   return out;
+}
+
+export function searchReadShare(ctx: PlanContext): number {
+  // Share of all reads that are searches: the search patterns' shares weighted equally per entity.
+  const ents = ctx.archetype.entities;
+  const search = ents.flatMap((e) => e.accessPatterns.filter((p) => p.filters.some((f) => f.op === 'match')).map((p) => p.share));
+  if (search.length === 0) return 0;
+  return Math.min(0.5, search.reduce((a, b) => a + b, 0) / ents.length);
+}
+
+/**
+ * Share of writes that create a row of an entity users search by text, from the archetype's
+ * entities (1 when the archetype does not say how its writes split).
+ */
+export function searchableWriteShare(ctx: PlanContext): number {
+  const ents = ctx.archetype.entities;
+  const split = ents.filter((e) => 'writeShare' in e.rows);
+  if (split.length === 0) return 1;
+  const share = split.filter((e) => e.accessPatterns.some((p) => p.filters.some((f) => f.op === 'match'))).reduce((t, e) => t + ('writeShare' in e.rows ? e.rows.writeShare : 0), 0);
+  return share > 0 ? Math.min(1, share) : 1;
 }
 
 /** The capacity plan with the sizing figures added (idempotent). */

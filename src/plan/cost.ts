@@ -230,7 +230,7 @@ function economies(ctx: PlanContext, cap: CapacityPlan, availabilityOf: (s: Shap
     },
     {
       id: 'postgres-search', part: 'Search index',
-      applies: (s) => s.stores.some((x) => x.kind === 'search') && f('search-peak-qps') <= 200 && f('records-stored') <= 100_000_000,
+      applies: (s) => s.stores.some((x) => x.kind === 'search') && f('search-peak-qps') <= 200 && f('search-documents') <= 100_000_000,
       apply: (s) => ({ ...s, stores: s.stores.filter((x) => x.kind !== 'search') }),
       from: (s) => s.stores.find((x) => x.kind === 'search')!.technology,
       to: 'PostgreSQL full-text search (tsvector + GIN index)',

@@ -1,5 +1,6 @@
 import { LIMITS } from '../../knowledge/limits.js';
 import { planCapacity } from '../capacity.js';
+import { searchReadShare, withSizing } from '../components.js';
 import type { DecisionModule } from '../context.js';
 import { n, options, quote, threshold } from './_util.js';
 
@@ -12,8 +13,8 @@ export const search: DecisionModule = {
     if (!ctx.archetype.traits.fullTextSearch) return null;
     const searchShare = searchReadShare(ctx);
     const peakSearchQps = ctx.load.peakReads * searchShare;
-    // Searchable documents after a year: the records the capacity plan keeps (its records-stored figure).
-    const rows = planCapacity(ctx).get('records-stored').oneYear;
+    // Searchable documents after a year: the records the capacity plan keeps, of the entities users search.
+    const rows = withSizing(ctx, planCapacity(ctx)).get('search-documents').oneYear;
     const dedicatedSearch = ctx.archetype.id === 'search';
     const big = rows > 100_000_000 || peakSearchQps > 200 || dedicatedSearch;
     const small = ctx.req.team.size.value <= 5;
@@ -32,18 +33,11 @@ export const search: DecisionModule = {
       wouldChange: big
         ? (dedicatedSearch ? 'Search is the product here; only a corpus small enough for one database (well under ~100M documents and ~200 searches/s) would let PostgreSQL full-text search do the job.' : 'A much smaller corpus (under ~100M documents) at under ~200 searches/s would let PostgreSQL full-text search do the job.')
         : 'More than ~100M searchable documents, 200+ searches/s, or a need for typo tolerance and relevance tuning would call for OpenSearch or Meilisearch.',
-      drivers: ['capacity.records-stored', 'capacity.search-peak-qps', 'archetype.traits.fullTextSearch'],
+      drivers: ['capacity.search-documents', 'capacity.search-peak-qps', 'archetype.traits.fullTextSearch'],
       significant: big,
-      quotes: [quote('records-stored', rows, 'oneYear'), quote('search-peak-qps', peakSearchQps), ...(big ? [quote('limits.search-qps-per-node', LIMITS.searchQpsPerNode.value)] : [])],
-      thresholds: big ? [] : [threshold('records-stored', 100_000_000, 'OpenSearch', 'oneYear'), threshold('search-peak-qps', 200, 'OpenSearch')],
+      quotes: [quote('search-documents', rows, 'oneYear'), quote('search-peak-qps', peakSearchQps), ...(big ? [quote('limits.search-qps-per-node', LIMITS.searchQpsPerNode.value)] : [])],
+      thresholds: big ? [] : [threshold('search-documents', 100_000_000, 'OpenSearch', 'oneYear'), threshold('search-peak-qps', 200, 'OpenSearch')],
     };
   },
 };
 
-export function searchReadShare(ctx: Parameters<DecisionModule['decide']>[0]): number {
-  // Share of all reads that are searches: the search patterns' shares weighted equally per entity.
-  const ents = ctx.archetype.entities;
-  const search = ents.flatMap((e) => e.accessPatterns.filter((p) => p.filters.some((f) => f.op === 'match')).map((p) => p.share));
-  if (search.length === 0) return 0;
-  return Math.min(0.5, search.reduce((a, b) => a + b, 0) / ents.length);
-}

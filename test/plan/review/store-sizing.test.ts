@@ -3,7 +3,7 @@ import { ruleTable } from './_fixtures.js';
 
 ruleTable(storeSizing, [
   {
-    name: 'three OpenSearch nodes whatever the corpus (the search-nodes figure says 21)',
+    name: 'three OpenSearch nodes whatever the corpus (the search-nodes figure says 19)',
     brief: 'examples/chat.yaml',
     seed: (d) => { d.dataStores.find((s) => s.id === 'opensearch')!.nodes = 3; },
     places: ['dataStores.opensearch.nodes', 'capacity.figures.search-nodes'],

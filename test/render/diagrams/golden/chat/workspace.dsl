@@ -1,8 +1,8 @@
-workspace "Team chat for a European SaaS company" "Modular monolith for 2M daily users (real-time chat / messaging), 8,333 req/s at peak growing to 15k in a year, on PostgreSQL 16, Redis 7, RabbitMQ 3.13, OpenSearch 2, Amazon S3; about $20,591/month at launch." {
+workspace "Team chat for a European SaaS company" "Modular monolith for 2M daily users (real-time chat / messaging), 8,333 req/s at peak growing to 15k in a year, on PostgreSQL 16, Redis 7, RabbitMQ 3.13, OpenSearch 2, Amazon S3; about $20,404/month at launch." {
 
     model {
         c_clients = person "Clients" "Call the API over HTTPS and hold a WebSocket for pushes (Web and mobile apps)"
-        system = softwareSystem "Team chat for a European SaaS company" "Modular monolith for 2M daily users (real-time chat / messaging), 8,333 req/s at peak growing to 15k in a year, on PostgreSQL 16, Redis 7, RabbitMQ 3.13, OpenSearch 2, Amazon S3; about $20,591/month at launch." {
+        system = softwareSystem "Team chat for a European SaaS company" "Modular monolith for 2M daily users (real-time chat / messaging), 8,333 req/s at peak growing to 15k in a year, on PostgreSQL 16, Redis 7, RabbitMQ 3.13, OpenSearch 2, Amazon S3; about $20,404/month at launch." {
             c_cdn = container "CDN" "Serve media and cacheable content from the edge" "Amazon CloudFront" "Component:cdn"
             c_edge = container "Edge / API gateway" "TLS termination, WAF, routing, coarse rate limits" "AWS Application Load Balancer + AWS WAF, with authentication and rate limiting in the application's edge middleware" "Component:gateway"
             c_identity = container "Identity provider" "Sign-in, MFA, OAuth 2.1/OIDC tokens" "Keycloak (self-hosted)" "Component:identity"
