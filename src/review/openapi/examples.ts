@@ -37,6 +37,7 @@ class ExampleValidator {
   private readonly ajv: Ajv;
   private readonly added = new Set<string>();
   private readonly cache = new Map<string, ValidateFunction | null>();
+  private readonly byText = new Map<string, ValidateFunction | null>();
 
   constructor(private readonly input: OpenApiInput) {
     // Most schemas are compiled for one example and run once: unoptimised code compiles in half the time.
@@ -59,6 +60,14 @@ class ExampleValidator {
     const key = `${base}${toPointer(node.path)}`;
     const known = this.cache.get(key);
     if (known !== undefined) return known;
+    // Inline schemas are often repeated word for word (`type: array, items: {$ref: …}`): in one
+    // file, the same text means the same schema, so it is compiled once.
+    const text = `${base}\u0000${JSON.stringify(node.value)}`;
+    const same = this.byText.get(text);
+    if (same !== undefined) {
+      this.cache.set(key, same);
+      return same;
+    }
     for (const doc of this.input.ws.docs.values()) {
       const id = this.uri(doc.file);
       if (this.added.has(id)) continue;
@@ -72,6 +81,7 @@ class ExampleValidator {
       v = null; // a schema Ajv cannot compile (a $ref to nowhere, a malformed keyword): other rules report it
     }
     this.cache.set(key, v);
+    this.byText.set(text, v);
     return v;
   }
 }

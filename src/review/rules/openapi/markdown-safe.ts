@@ -19,7 +19,8 @@ export default defineRule(
   },
   ({ input, report }) => {
     for (const doc of [input.doc, ...[...input.ws.docs.values()].filter((d) => d !== input.doc && d.text.length > 0)]) {
-      if (!/script|eval|javascript|\son[a-z]+\s*=/i.test(doc.text)) continue;
+      // cheap test of the whole text first ("description" itself contains "script")
+      if (!/<script|eval\s*\(|javascript\s*:|\son[a-z]+\s*=/i.test(doc.text)) continue;
       const stack: NodeRef[] = [{ doc, path: [], value: doc.value }];
       while (stack.length > 0) {
         const node = stack.pop()!;
