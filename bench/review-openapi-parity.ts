@@ -4,6 +4,7 @@
  * by side, per peer rule.
  *
  *   node --import tsx bench/review-openapi-parity.ts [--no-corpus] [--only <spec substring>] [--rerun-peers] [--verbose]
+ *   node --import tsx bench/review-openapi-parity.ts --speed [--runs N] [--only <spec substring>] [--no-build]
  *
  * Two measures:
  *  - Cases: CASES below, each a clean base document (BASE) with one defect put in, written from the
@@ -21,6 +22,11 @@
  * results are cached in bench/.peers/parity (Spectral with OWASP takes minutes per spec);
  * --rerun-peers ignores the cache. archie runs in-process with its opt-in rules on (the peers run
  * every rule of their rulesets). Exits 1 when a side could not run on the cases.
+ *
+ * --speed measures instead the issue's speed target: archie's CLI (dist/, built first) and
+ * Redocly's on every corpus spec, alternating in the same run, wall time and peak RSS from
+ * /usr/bin/time, the median of --runs runs, and the ratios (above 1 means archie is faster or
+ * lighter). Both write JSON with every finding, as in BASELINES.md.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -81,7 +87,7 @@ const MAP: Record<string, string[]> = {
   'spectral:typed-enum': ['openapi/enum-type-match'],
   'spectral:oas3-api-servers': ['openapi/servers-defined'],
   'spectral:oas3-examples-value-or-externalValue': ['openapi/example-value-or-external'],
-  'spectral:oas3-operation-security-defined': ['openapi/security-schemes-defined'],
+  'spectral:oas3-operation-security-defined': ['openapi/security-schemes-defined', 'openapi/security-scopes-defined'],
   'spectral:oas3-parameter-description': ['openapi/parameter-description'],
   'spectral:oas3-server-not-example.com': ['openapi/server-url-valid'],
   'spectral:oas3-server-trailing-slash': ['openapi/server-url-valid'],
@@ -93,7 +99,6 @@ const MAP: Record<string, string[]> = {
   'spectral:oas3-callbacks-in-callbacks': ['openapi/callbacks-placement'],
   'spectral:oas3_1-servers-in-webhook': ['openapi/callbacks-placement'],
   'spectral:oas3_1-callbacks-in-webhook': ['openapi/callbacks-placement'],
-  'spectral:oas3_2-no-deprecated-xml-attribute': ['openapi/structure'],
   'spectral:oas2-schema': ['openapi/structure'],
   // Spectral OWASP API Security Top 10 2023
   'owasp:owasp:api1:2023-no-numeric-ids': ['openapi/identifier-format'],
@@ -163,7 +168,7 @@ const MAP: Record<string, string[]> = {
   'redocly:path-declaration-must-exist': ['openapi/path-template-valid'],
   'redocly:path-not-include-query': ['openapi/path-template-valid'],
   'redocly:path-parameters-defined': ['openapi/path-params-defined'],
-  'redocly:security-defined': ['openapi/operation-security'],
+  'redocly:security-defined': ['openapi/operation-security', 'openapi/security-schemes-defined'],
   'redocly:security-scopes-defined': ['openapi/security-scopes-defined'],
   'redocly:spec-components-invalid-map-name': ['openapi/component-names'],
   'redocly:spec-ref-siblings': ['openapi/ref-siblings'],
@@ -627,8 +632,62 @@ async function runCorpus(): Promise<Map<string, Map<string, CorpusCell>>> {
   return out;
 }
 
+interface Timed {
+  wall: number;
+  rssMiB: number;
+  status: number | null;
+}
+
+function timed(argv: string[], cwd: string): Timed {
+  const timeFile = join(peers, 'speed.time');
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-v', '-o', timeFile, ...argv], { cwd, env, stdio: ['ignore', 'ignore', 'ignore'] });
+  let wall = (performance.now() - t0) / 1000;
+  let rssMiB = Number.NaN;
+  if (existsSync(timeFile)) {
+    const t = readFileSync(timeFile, 'utf8');
+    const w = /Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)/.exec(t);
+    if (w) wall = Number(w[1] ?? 0) * 3600 + Number(w[2]) * 60 + Number(w[3]);
+    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(t);
+    if (m) rssMiB = Number(m[1]) / 1024;
+  }
+  return { wall, rssMiB, status: r.status };
+}
+
+function speed(): void {
+  if (!existsSync('/usr/bin/time')) throw new Error('--speed needs /usr/bin/time (apt-get install time)');
+  if (!flag('--no-build')) {
+    const b = spawnSync('npm', ['run', 'build'], { cwd: repo, stdio: 'inherit', env });
+    if (b.status !== 0) throw new Error('npm run build failed');
+  }
+  const runs = Number(value('--runs') ?? 1);
+  const only = value('--only');
+  const median = (xs: Timed[]): Timed => [...xs].sort((a, b) => a.wall - b.wall)[Math.floor(xs.length / 2)]!;
+  console.log(`\n## Speed: archie and Redocly (recommended) on the corpus, median of ${runs} run${runs === 1 ? '' : 's'}, alternating\n`);
+  console.log('| spec | archie wall / RSS | Redocly wall / RSS | time Redocly/archie | RSS Redocly/archie |');
+  console.log('|---|---|---|---|---|');
+  for (const spec of SPECS.filter((x) => !only || x.includes(only))) {
+    const path = join(corpus, spec);
+    const a: Timed[] = [];
+    const r: Timed[] = [];
+    for (let i = 0; i < runs; i++) {
+      console.error(`speed: ${spec} run ${i + 1}/${runs}`);
+      a.push(timed(['node', join(repo, 'dist/cli.js'), 'review', path, '--format', 'json', '--quiet'], repo));
+      r.push(timed(['node', join(peers, 'node_modules/.bin/redocly'), 'lint', '--format=json', '--max-problems=10000000', path], peers));
+    }
+    const ma = median(a);
+    const mr = median(r);
+    const bad = (t: Timed): string => (t.status !== null && t.status > 1 ? ` (exit ${t.status})` : '');
+    console.log(`| ${spec} | ${ma.wall.toFixed(2)} s / ${ma.rssMiB.toFixed(0)} MiB${bad(ma)} | ${mr.wall.toFixed(2)} s / ${mr.rssMiB.toFixed(0)} MiB${bad(mr)} | ${(mr.wall / ma.wall).toFixed(2)}x | ${(mr.rssMiB / ma.rssMiB).toFixed(2)}x |`);
+  }
+}
+
 async function main(): Promise<void> {
   ensurePeers();
+  if (flag('--speed')) {
+    speed();
+    return;
+  }
   const { rows, failed } = await runCases();
   const keys = [...rows.keys()].sort((a, b) => (a < b ? -1 : 1));
   console.log(`\n## Cases (${CASES.length} defects on a clean base; a case counts for a peer rule when the peer reports it more than on the base)\n`);
