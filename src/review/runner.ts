@@ -157,9 +157,12 @@ export function finish(
   let suppressed = 0;
   const kept: Finding[] = [];
   const seen = new Set<string>();
+  const optIn = new Set(rules.filter((r) => r.optIn).map((r) => r.id));
   for (const f of [...raw, ...coreRules.flatMap((r) => r.check(problems))]) {
     const setting = config.rules[f.ruleId];
     if (setting === 'off') continue;
+    // An opt-in rule reports only when the configuration gives it a severity.
+    if (setting === undefined && optIn.has(f.ruleId)) continue;
     const finding: Finding = setting ? { ...f, severity: setting } : f;
     const loc = finding.location;
     if (loc.kind === 'file') {

@@ -310,7 +310,7 @@ class OpenApiBuilder {
         in: 'query',
         required: false,
         description: `Items per page, 1 to ${MAX_PAGE_SIZE}.`,
-        schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, ...(limitDefault !== undefined && { default: limitDefault }) },
+        schema: { type: 'integer', format: 'int32', minimum: 1, maximum: MAX_PAGE_SIZE, ...(limitDefault !== undefined && { default: limitDefault }) },
       },
     ];
     for (const name of ep.filters) {
