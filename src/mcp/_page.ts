@@ -82,7 +82,8 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   const keys = path.split('.');
   let o = target;
   for (const k of keys.slice(0, -1)) {
-    if (!o[k] || typeof o[k] !== 'object') o[k] = {};
+    // A copy: the object may be a section's own item, which a later build of the page must see unchanged.
+    o[k] = o[k] && typeof o[k] === 'object' ? { ...(o[k] as Record<string, unknown>) } : {};
     o = o[k] as Record<string, unknown>;
   }
   o[keys[keys.length - 1]!] = value;

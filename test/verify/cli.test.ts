@@ -77,7 +77,7 @@ describe('archie verify', () => {
     const cases: [string[], RegExp][] = [
       [['verify', join(tmp, 'nope')], /error: .*nope does not exist\n {2}hint: write a design folder first/],
       [['verify', file], /error: [^:\n]*design\.json is not a directory\n/],
-      [['verify', dir, '--only', 'openapi,bogus'], /error: unknown check "bogus"\n {2}hint: checks: design-json, schema-pglite/],
+      [['verify', dir, '--only', 'openapi,bogus'], /error: unknown check "bogus"\n {2}hint: checks: design-json, design-review, schema-pglite/],
       [['verify', dir, '--rows', '12'], /error: --rows must be an integer between 1000 and 10000000/],
       [['verify', dir, '--database-url', 'mysql://x'], /error: not a PostgreSQL URL/],
     ];
