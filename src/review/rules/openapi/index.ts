@@ -67,6 +67,7 @@ import securitySchemesDefined from './security-schemes-defined.js';
 import securityScopesDefined from './security-scopes-defined.js';
 import serverErrorResponse from './server-error-response.js';
 import serverInventory from './server-inventory.js';
+import serverNotExample from './server-not-example.js';
 import serverUrlValid from './server-url-valid.js';
 import serverVariables from './server-variables.js';
 import serversDefined from './servers-defined.js';
@@ -145,6 +146,7 @@ export const rules: Rule<OpenApiInput>[] = [
   securityScopesDefined,
   serverErrorResponse,
   serverInventory,
+  serverNotExample,
   serverUrlValid,
   serverVariables,
   serversDefined,

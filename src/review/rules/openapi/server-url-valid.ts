@@ -5,7 +5,7 @@ export default defineRule(
   {
     name: 'server-url-valid',
     severity: 'warning',
-    summary: 'Server URLs have no trailing slash (paths start with one) and point at a real host, not example.com.',
+    summary: 'Server URLs have no trailing slash (paths start with one).',
   },
   ({ input, report }) => {
     const lists = [input.child(input.rootNode, 'servers')];
@@ -18,7 +18,6 @@ export default defineRule(
         if (!isObj(s) || typeof s.url !== 'string') return;
         const at = { doc: list.doc, path: [...list.path, i, 'url'], value: s.url };
         if (s.url.length > 1 && s.url.endsWith('/')) report(at, `server URL ${s.url} ends with a slash: joined with a path (which starts with one) it gives "//"`);
-        if (/^(?:[a-z]+:)?\/\/(?:[^/]*\.)?example\.(?:com|org|net)(?::\d+)?(?:\/|$)/i.test(s.url)) report(at, `server URL ${s.url} points at an example domain: clients and "try it" consoles send real requests there`);
       });
     }
   },
