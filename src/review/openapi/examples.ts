@@ -41,15 +41,19 @@ class ExampleValidator {
 
   constructor(private readonly input: OpenApiInput) {
     // Most schemas are compiled for one example and run once: unoptimised code compiles in half the time.
-    const options = { strict: false, allErrors: true, code: { optimize: false }, validateSchema: false, logger: false, verbose: true } as const;
+    const options = { strict: false, allErrors: true, inlineRefs: false, code: { optimize: false }, validateSchema: false, logger: false, verbose: true } as const;
     this.ajv = input.version === '3.0' || input.version === '2.0' ? new Ajv(options) : (new Ajv2020(options) as unknown as Ajv);
     addFormats(this.ajv);
     // Ajv knows 3.0's `nullable: true` (it widens `type` to null); these are annotations.
     for (const k of ['discriminator', 'xml', 'externalDocs', 'example']) this.ajv.addKeyword(k);
   }
 
+  private readonly uris = new Map<string, string>();
+
   private uri(file: string): string {
-    return pathToFileURL(file).href;
+    let u = this.uris.get(file);
+    if (u === undefined) this.uris.set(file, (u = pathToFileURL(file).href));
+    return u;
   }
 
   /** A validator for the schema at `node`, or null when it cannot be compiled. */
@@ -68,11 +72,13 @@ class ExampleValidator {
       this.cache.set(key, same);
       return same;
     }
-    for (const doc of this.input.ws.docs.values()) {
-      const id = this.uri(doc.file);
-      if (this.added.has(id)) continue;
-      this.added.add(id);
-      this.ajv.addSchema(doc.value as object, id);
+    // Files loaded since the last call (a $ref read lazily) are added; the others already are.
+    if (this.input.ws.docs.size !== this.added.size) {
+      for (const doc of this.input.ws.docs.values()) {
+        if (this.added.has(doc.file)) continue;
+        this.added.add(doc.file);
+        this.ajv.addSchema(doc.value as object, this.uri(doc.file));
+      }
     }
     let v: ValidateFunction | null;
     try {
