@@ -25,23 +25,35 @@ export default defineRule(
     }
     // Ambiguous: same number of segments, each pair equal or one templated, and neither path is
     // more specific at the first difference (a literal segment beats a template for routers).
-    const segs = new Map(keys.map((p) => [p, p.split('/')]));
-    for (let i = 0; i < keys.length; i++) {
-      for (let j = i + 1; j < keys.length; j++) {
-        const a = segs.get(keys[i]!)!;
-        const b = segs.get(keys[j]!)!;
-        if (a.length !== b.length || shape(keys[i]!) === shape(keys[j]!)) continue;
-        let aLiteralWins = false;
-        let bLiteralWins = false;
-        let match = true;
-        for (let k = 0; k < a.length && match; k++) {
-          const ta = a[k]!.includes('{');
-          const tb = b[k]!.includes('{');
-          if (!ta && !tb) match = a[k] === b[k];
-          else if (ta && !tb) bLiteralWins = true;
-          else if (!ta && tb) aLiteralWins = true;
+    // Only paths that both hold a template can be ambiguous (each needs a literal where the other
+    // has a template), and only with as many segments: pairs are formed inside those groups, so a
+    // spec of 20,000 literal paths compares none.
+    const groups = new Map<number, { key: string; segs: string[]; shape: string }[]>();
+    for (const key of keys) {
+      if (!key.includes('{')) continue;
+      const segs = key.split('/');
+      const group = groups.get(segs.length) ?? [];
+      group.push({ key, segs, shape: shape(key) });
+      groups.set(segs.length, group);
+    }
+    for (const group of groups.values()) {
+      for (let i = 0; i < group.length; i++) {
+        for (let j = i + 1; j < group.length; j++) {
+          const a = group[i]!;
+          const b = group[j]!;
+          if (a.shape === b.shape) continue;
+          let aLiteralWins = false;
+          let bLiteralWins = false;
+          let match = true;
+          for (let k = 0; k < a.segs.length && match; k++) {
+            const ta = a.segs[k]!.includes('{');
+            const tb = b.segs[k]!.includes('{');
+            if (!ta && !tb) match = a.segs[k] === b.segs[k];
+            else if (ta && !tb) bLiteralWins = true;
+            else if (!ta && tb) aLiteralWins = true;
+          }
+          if (match && aLiteralWins && bLiteralWins) report(node(b.key), `path "${b.key}" is ambiguous with "${a.key}": a request such as ${example(a.segs, b.segs)} matches both`, { related: [{ node: node(a.key), message: 'the other path' }] });
         }
-        if (match && aLiteralWins && bLiteralWins) report(node(keys[j]!), `path "${keys[j]}" is ambiguous with "${keys[i]}": a request such as ${example(a, b)} matches both`, { related: [{ node: node(keys[i]!), message: 'the other path' }] });
       }
     }
   },
