@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { link, lstat, mkdir, readdir, readFile, realpath, rename, rm, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { ArchieError } from '../errors.js';
@@ -234,11 +234,29 @@ async function writeFresh(target: string, dir: string, entries: ReturnType<typeo
   await removeStaleLeftovers(parent);
   const staging = join(parent, `.${basename(target)}${STAGING_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
   const release = onInterrupt(() => {
+    // Synchronous on purpose: the process is about to end. Writes still queued in the thread pool
+    // keep creating files while the folder is removed (rmdir then fails with ENOTEMPTY), so the
+    // folder is first renamed away, which makes every later write under its old path fail, and the
+    // removal is retried. The new name keeps the staging mark and pid, so a later run clears it if
+    // this one could not.
+    let doomed = staging;
     try {
-      // Synchronous on purpose: the process is about to end.
-      rmSync(staging, { recursive: true, force: true });
+      const renamed = staging.replace(/[0-9a-f]{8}$/, randomBytes(4).toString('hex'));
+      renameSync(staging, renamed);
+      doomed = renamed;
     } catch {
-      // Best effort.
+      // Not created yet, or already gone: remove whatever is under the staging name.
+    }
+    // Node's own retries cover the top folder only, not a subfolder that a late write refilled.
+    const pause = new Int32Array(new SharedArrayBuffer(4));
+    for (let attempt = 0; attempt < 50; attempt++) {
+      try {
+        rmSync(doomed, { recursive: true, force: true });
+        break;
+      } catch {
+        // Best effort; after the last attempt the next run removes our leftovers (isStaleStaging).
+        Atomics.wait(pause, 0, 0, 10);
+      }
     }
   });
   try {
