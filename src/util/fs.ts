@@ -232,7 +232,8 @@ async function writeFresh(target: string, dir: string, entries: ReturnType<typeo
     throw e;
   }
   await removeStaleLeftovers(parent);
-  const staging = join(parent, `.${basename(target)}${STAGING_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
+  const stagingName = (): string => join(parent, `.${basename(target)}${STAGING_MARK}${process.pid}-${randomBytes(4).toString('hex')}`);
+  const staging = stagingName();
   const release = onInterrupt(() => {
     // Synchronous on purpose: the process is about to end. Writes still queued in the thread pool
     // keep creating files while the folder is removed (rmdir then fails with ENOTEMPTY), so the
@@ -241,7 +242,7 @@ async function writeFresh(target: string, dir: string, entries: ReturnType<typeo
     // this one could not.
     let doomed = staging;
     try {
-      const renamed = staging.replace(/[0-9a-f]{8}$/, randomBytes(4).toString('hex'));
+      const renamed = stagingName();
       renameSync(staging, renamed);
       doomed = renamed;
     } catch {

@@ -17,8 +17,9 @@ export default defineRule(
     const keys = Object.keys(paths.value).filter((p) => p.startsWith('/'));
     const byShape = new Map<string, string>();
     const node = (p: string): { doc: typeof paths.doc; path: (string | number)[]; value: unknown } => ({ doc: paths.doc, path: [...paths.path, p], value: (paths.value as Record<string, unknown>)[p] });
+    const shapes = new Map(keys.map((p) => [p, shape(p)]));
     for (const p of keys) {
-      const s = shape(p);
+      const s = shapes.get(p)!;
       const other = byShape.get(s);
       if (other !== undefined) report(node(p), `path "${p}" is the same template as "${other}": a router cannot tell them apart`, { related: [{ node: node(other), message: 'the other path' }] });
       else byShape.set(s, p);
@@ -33,7 +34,7 @@ export default defineRule(
       if (!key.includes('{')) continue;
       const segs = key.split('/');
       const group = groups.get(segs.length) ?? [];
-      group.push({ key, segs, shape: shape(key) });
+      group.push({ key, segs, shape: shapes.get(key)! });
       groups.set(segs.length, group);
     }
     for (const group of groups.values()) {
