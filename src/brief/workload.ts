@@ -1,4 +1,8 @@
-import { NUMBER_SRC, parseNumber, periodSeconds } from './units.js';
+import { pluralNoun, singularNoun, verbLemma, WORD_NUMBER_SRC, wordNumber } from './lexicon.js';
+import { NUMBER_SRC, parseNumber as parseDigits, periodSeconds } from './units.js';
+
+/** A number in digits ("2M", "1,500") or in words ("two million", "forty"). */
+const parseNumber = (text: string): number | null => parseDigits(text) ?? wordNumber(text);
 
 /**
  * The workload reader: free text → who uses the system (actors), what they do and how often
@@ -89,12 +93,7 @@ const DEVICES = ['device', 'sensor', 'meter', 'vehicle', 'car', 'truck', 'scoote
 const ORGS = ['tenant', 'tenant company', 'company', 'companies', 'organisation', 'organization', 'business', 'restaurant', 'store', 'shop', 'hotel', 'clinic', 'hospital', 'school', 'bank', 'brand', 'advertiser', 'team', 'workspace'];
 
 function plural(word: string): string {
-  if (word === 'person') return 'people';
-  if (word === 'people' || word === 'staff' || word.endsWith('s')) return word;
-  if (word === 'company') return 'companies';
-  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
-  if (/(?:ch|sh|x)$/.test(word)) return `${word}es`;
-  return `${word}s`;
+  return word === 'people' || word === 'companies' ? word : pluralNoun(word);
 }
 
 const ACTOR_FORMS = new Map<string, { name: string; nature: ActorNature }>();
@@ -130,47 +129,27 @@ function verbBase(word: string | undefined): string | undefined {
   if (!word) return undefined;
   const w = word.toLowerCase();
   if (/^(?:and|or|about|around|roughly|approximately|nearly|almost|over|under|than|of|with|the|a|an|some|new|more|is|are|be|to|we|it|they|that|which|who|also|each|every|per|only|just|least|most|up)$/.test(w)) return undefined;
-  if (w.endsWith('ing') && w.length > 5) {
-    const stem = w.slice(0, -3).replace(/([bdgmnprt])\1$/, '$1');
-    return /^(?:us|mak|tak|receiv|writ|shar|stor|issu|schedul|sav|serv|leav|giv|hav)$/.test(stem) || /(?:[bcdfgkpstz]l|at|iz|ut|iv|uc|ov|rs|as|ur|rg|rv|ac|ic)$/.test(stem) ? `${stem}e` : stem;
-  }
-  if (w.endsWith('es') && /(?:ches|shes|xes|sses)$/.test(w)) return w.slice(0, -2);
-  if (w.endsWith('s') && !w.endsWith('ss') && w.length > 3) return w.slice(0, -1);
-  return w;
+  return verbLemma(w);
 }
 
 const PERIOD = String.raw`(s|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|wks?|weeks?|months?|years?)`;
 const PER = String.raw`(?:per|a|an|each|every|\/)`;
-const NUM = `(${NUMBER_SRC})`;
-/** A count as written: digits with a magnitude, or number words. */
-const WORD_UNITS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred|two hundred|three hundred|five hundred|a|half a|a few';
-const COUNT = String.raw`(${NUMBER_SRC}|(?:${WORD_UNITS})\s+(?:hundred\s+)?(?:thousand|million|billion)|a dozen|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|a hundred|a thousand)`;
-
-const UNIT_WORDS: Record<string, number> = {
-  a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, 'a hundred': 100, 'one hundred': 100, 'two hundred': 200,
-  'three hundred': 300, 'five hundred': 500, 'half a': 0.5, 'a few': 3, 'a dozen': 12,
-};
+const NUM = `(${NUMBER_SRC}|${WORD_NUMBER_SRC})`;
+/** A count as written: digits with a magnitude, or number words ("two million", "a dozen", "a few thousand"). */
+const COUNT = String.raw`(${NUMBER_SRC}|${WORD_NUMBER_SRC}|a few\s+(?:hundred\s+)?(?:thousand|million|billion))`;
 
 function countOf(text: string): number | null {
   const t = text.toLowerCase().trim().replace(/\s+/g, ' ');
-  const m = /^(.+?) (?:(hundred) )?(thousand|million|billion)$/.exec(t);
-  if (m && UNIT_WORDS[m[1]!] !== undefined) return UNIT_WORDS[m[1]!]! * (m[2] ? 100 : 1) * { thousand: 1e3, million: 1e6, billion: 1e9 }[m[3] as 'thousand'];
-  if (t === 'a dozen') return 12;
+  const few = /^a few (?:(hundred) )?(thousand|million|billion)$/.exec(t);
+  if (few) return 3 * (few[1] ? 100 : 1) * { thousand: 1e3, million: 1e6, billion: 1e9 }[few[2] as 'thousand'];
   return parseNumber(t);
 }
 
 function singular(noun: string): string {
-  // Acronyms and words whose last s is their own: "SMS", "status", "analysis", "address".
+  // Acronyms whose last letter is their own: "SMS", "GPS" (but "IDs", "URLs" are plurals).
   if (/^[A-Z]{2,}s?$/.test(noun) && !/^[A-Z]+s$/.test(noun)) return noun.toLowerCase();
   const w = noun.toLowerCase();
-  if (/(?:ss|us|is|sms|news|series)$/.test(w)) return w;
-  const known = ACTOR_FORMS.get(w);
-  if (known) return known.name;
-  if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
-  if (/(?:ches|shes|xes|sses)$/.test(w)) return w.slice(0, -2);
-  if (w.endsWith('s') && !w.endsWith('ss') && w.length > 2) return w.slice(0, -1);
-  return w;
+  return ACTOR_FORMS.get(w)?.name ?? singularNoun(w);
 }
 
 function clean(q: string): string {
@@ -220,10 +199,8 @@ function learnedActors(text: string): Map<string, { name: string; nature: ActorN
   return out;
 }
 
-function readActors(text: string, facts: WorkloadFacts): void {
-  const learned = learnedActors(text);
-  const forms = new Map([...ACTOR_FORMS, ...learned]);
-  const nouns = [...forms.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+function readActors(text: string, facts: WorkloadFacts, vocab: Vocab): void {
+  const { forms, src: nouns } = vocab;
   // A count, its qualifiers ("daily active", "connected", "small"), and the population noun; of two
   // nouns in a row the second is the population ("1,200 customer companies").
   const re = new RegExp(String.raw`\b${COUNT}\s*\+?\s*${QUAL}((?:[a-z][\w-]*\s+){0,2}?)(${nouns})\b(?!\s+(?:${nouns})\b)`, 'giu');
@@ -344,23 +321,60 @@ function kindOf(head: string, verb?: string, before = ''): OpKind {
   return READ_HEADS.test(head.toLowerCase()) ? 'read' : 'write';
 }
 
+/** The population nouns of one brief: the vocabulary's and those learnt from the brief itself. */
+interface Vocab {
+  forms: Map<string, { name: string; nature: ActorNature }>;
+  /** Regex source of every form, longest first. */
+  src: string;
+}
+
+function vocabOf(text: string): Vocab {
+  const forms = new Map([...ACTOR_FORMS, ...learnedActors(text)]);
+  return { forms, src: [...forms.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|') };
+}
+
+/** Words that cannot be the verb of a population as subject ("users of", "restaurants, 2M bookings"). */
+const NOT_VERB = /^(?:for|with|of|in|on|at|from|by|and|or|to|the|a|an|per|than|are|is|were|was|be|been|have|has|had|who|which|that|across|over|under|about|around|worldwide|globally|total|online|daily|monthly|each|all|also|typically|usually|often|will|would|can|could|may|might|should|must|do|does|did|not)$/;
+
 /** Does the text before a rate tie it to each actor ("each posting", "every user sends", "users navigate")? */
-function perActorContext(sentence: string, upTo: number): { actor?: string; counted?: number } | null {
+interface PerActor {
+  actor?: string;
+  /** The count said with the subject ("30M daily users post …"). */
+  counted?: number;
+  /** Tied by the subject alone, with no "each" or "every": a large number is then the total. */
+  bare?: boolean;
+}
+
+function perActorContext(sentence: string, upTo: number, vocab: Vocab): PerActor | null {
   const before = sentence.slice(0, upTo).toLowerCase();
-  const each = new RegExp(String.raw`\b(?:each|every|per|an average|the average|the typical|a typical)\s+(?:(?:daily|monthly|active|registered|online|paying|single)\s+){0,2}(${ACTOR_SRC})\b`, 'iu').exec(before);
-  if (each) return { actor: ACTOR_FORMS.get(each[1]!.toLowerCase())!.name };
-  if (/,\s*each\b|\beach\s+(?:of them\s+)?\w+ing\b|\bthey\s+each\b|\bon average\b.*\b(?:each|every)\b/.test(before)) return {};
-  // A sentence whose subject is a population: "Users navigate …", "Our players open …", "30M daily users post …".
-  const subject = new RegExp(String.raw`^\s*(?:and\s+)?(?:[\w-]+\s+){0,4}?(?:our\s+|the\s+|most\s+|typical\s+|${COUNT}\s+(?:(?:daily|monthly|active|registered|online|paying|concurrent)\s+){0,2})?(${ACTOR_SRC})\s+(?:who\s+)?(?:each\s+)?(?:\w+\s+){0,2}?(?:\w+s|\w+ed|spend|use|make|send|post|play|open|check|read|navigate|upload|order|book|ride|watch|like|comment|share|create|buy|view|search|stream|submit|place|pay)\b`, 'iu').exec(before);
-  if (subject) {
-    const noun = subject[subject.length - 1]!;
+  const nameOf = (noun: string) => vocab.forms.get(noun.toLowerCase())?.name ?? singular(noun);
+  const QUALS = String.raw`(?:(?:daily|monthly|active|registered|online|paying|single|concurrent)\s+){0,2}`;
+  // "each player", "every daily user", "Each DAU", "the typical customer", "A player finishes".
+  const each = [...before.matchAll(new RegExp(String.raw`(?:\b(?:each|every|per|an average|the average|the typical|a typical)\s+${QUALS}|^\s*(?:and\s+)?(?:a|an)\s+${QUALS})(${vocab.src}|dau|mau)\b`, 'giu'))].at(-1);
+  if (each) return /^(?:dau|mau)$/.test(each[1]!) ? { actor: 'user' } : { actor: nameOf(each[1]!) };
+  // "2,000 stores, each processing …", "users who each upload …", "drivers, who each …".
+  const named = [...before.matchAll(new RegExp(String.raw`\b(${vocab.src})\s*,?\s*(?:who\s+|which\s+|that\s+)?(?:each|all|every one)\b`, 'giu'))].at(-1);
+  if (named) return { actor: nameOf(named[1]!) };
+  if (/,\s*each\b|^\s*each\s+(?:of (?:them|those|these)\s+)?[a-z]+|\beach\s+(?:of (?:them|those|these)\s+)?\w+ing\b|\bthey\s+each\b|\bon average\b.*\b(?:each|every)\b/.test(before)) return {};
+  // A population as the subject: "Users navigate …", "Our players open …", "30M daily users post …",
+  // "3M daily active users logging 1.5 workouts", "users save 3 pins": a plural population noun and the
+  // word after it, with no clause boundary between it and the rate.
+  const subjects = [...before.matchAll(new RegExp(String.raw`(?:\b${COUNT}\s*\+?\s*${QUALS})?\b(${vocab.src})\s+(?:who\s+)?(?:each\s+|all\s+|also\s+|typically\s+|usually\s+|often\s+|regularly\s+)?([a-z][\w-]*)\b`, 'giu'))];
+  for (const subject of subjects.reverse()) {
+    const noun = subject[2]!.toLowerCase();
+    const verb = subject[3]!.toLowerCase();
+    const tail = before.slice(subject.index + subject[0].length);
+    const plural = noun === 'people' || (noun.endsWith('s') && vocab.forms.get(noun)?.name !== noun);
+    if (/[,;:]/.test(tail) || !plural || NOT_VERB.test(verb) || vocab.forms.has(verb) || countOf(verb) !== null || NOT_OPERATION.has(verb)) continue;
+    // Another population in between takes the rate ("users of 400 restaurants order …").
+    if (new RegExp(String.raw`\b(?:${vocab.src})\b`, 'iu').test(tail)) continue;
     const counted = subject[1] ? countOf(subject[1]) : null;
-    return { actor: ACTOR_FORMS.get(noun.toLowerCase())!.name, ...(counted !== null && { counted }) };
+    return { actor: nameOf(noun), ...(counted !== null && { counted }), bare: true };
   }
   return null;
 }
 
-function readOperations(text: string, facts: WorkloadFacts): void {
+function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void {
   for (const s of sentences(text)) {
     const sent = s.text;
     const taken: [number, number][] = [];
@@ -388,7 +402,7 @@ function readOperations(text: string, facts: WorkloadFacts): void {
       if (n === null || secs === null) continue;
       const verb = m[1]!.toLowerCase().replace(/ing$/, '').replace(/s$/, '');
       const obj = m[2]!.toLowerCase().replace(/\s+(?:about|around|roughly)$/, '');
-      const ctx = perActorContext(sent, m.index) ?? {};
+      const ctx = perActorContext(sent, m.index, vocab) ?? {};
       facts.operations.push({ name: `${verb} the ${obj}`, kind: kindOf(obj, m[1], sent.slice(0, m.index)), rate: { basis: 'per-actor', perDay: (n * 86_400) / secs }, ...(ctx.actor && { actor: ctx.actor }), quote: clean(m[0]), at: s.at + m.index });
       take(m.index, m.index + m[0].length);
     }
@@ -411,7 +425,7 @@ function readOperations(text: string, facts: WorkloadFacts): void {
       }
       // "… 2 payments a week each": the rate is per actor even when "each" comes last.
       const trailingEach = /^\s*(?:each|apiece|per (?:person|head))\b/i.test(sent.slice(m.index + m[0].length));
-      const ctx = perActorContext(sent, m.index + (m[1] ? m[1].length + 1 : 0)) ?? (trailingEach ? {} : null);
+      const ctx = perActorContext(sent, m.index + (m[1] ? m[1].length + 1 : 0), vocab) ?? (trailingEach ? {} : null);
       // A period that runs over a longer span ("5 years") without "per" is a duration, not a rate.
       if (!/\b(?:per|a|an|each|every)\s+\w+$|\/\s*\w+$|\b(?:hourly|daily|weekly|monthly|yearly|annually)$/i.test(m[0])) continue;
       const lead = `${sent.slice(Math.max(0, m.index - 60), m.index)}${m[1] ? `${m[1]} ` : ''}`.toLowerCase();
@@ -425,7 +439,11 @@ function readOperations(text: string, facts: WorkloadFacts): void {
         const name = verb && !/^(?:sustain|handle|withstand|absorb|peak|expect|get|receive|see|process|have|need|take|support|ingest|keep)$/.test(verb) ? `${verb} ${ph.name}` : ph.name;
         const kind = kindOf(ph.head, p.verb, sent.slice(0, p.offset));
         // "3,000 tenants create 1.5M tickets a month" is the total; "500k users post 2 reviews a month" is per user.
-        const perActor = ctx && !(ctx.counted !== undefined && n >= ctx.counted);
+        // Tied by its subject alone, a rate of thousands or more, or not below the population the brief
+        // states, is the total ("Clinicians write about 150,000 notes a day", "riders request 2 million trips").
+        const known = ctx?.actor ? facts.actors.filter((a) => a.name === ctx.actor).map((a) => a.count) : [];
+        const total = ctx?.bare === true && (n >= 1000 || known.some((c) => n >= c));
+        const perActor = ctx && !(ctx.counted !== undefined && n >= ctx.counted) && !total;
         const op: StatedOperation = perActor && ctx
           ? { name, kind, rate: { basis: 'per-actor', perDay: (n * 86_400) / secs }, ...(ctx.actor && { actor: ctx.actor }), quote: clean(m[0]), at: s.at + m.index }
           : { name, kind, rate: { basis: 'absolute', perSecond: n / secs, peak, period: secs }, quote: clean(m[0]), at: s.at + m.index };
@@ -483,7 +501,7 @@ function readOperations(text: string, facts: WorkloadFacts): void {
     // "take a GPS fix every second but upload them every 15 seconds": the upload is what reaches the system.
     const chosen = intervals.length > 1 ? (intervals.filter((i) => i.good && /request|upload/.test(i.name)).at(-1) ?? intervals.at(-1)!) : intervals[0];
     if (chosen) {
-      const ctx = perActorContext(sent, chosen.idx);
+      const ctx = perActorContext(sent, chosen.idx, vocab);
       const actor = ctx?.actor ?? nearestActorBefore(facts, s.at + chosen.idx)?.name;
       facts.operations.push({ name: chosen.name, kind: 'write', rate: { basis: 'interval', seconds: chosen.seconds }, ...(actor && { actor }), quote: clean(sent.slice(Math.max(0, chosen.idx - 40), chosen.idx + chosen.len).replace(/^\S*\s/, '')), at: s.at + chosen.idx });
     }
@@ -591,8 +609,9 @@ function parseBytesLoose(n: string, unit: string): number | null {
 /** Read the actors, operations and shape of the workload from free text. */
 export function readWorkload(text: string): WorkloadFacts {
   const facts: WorkloadFacts = { actors: [], operations: [], sizes: [] };
-  readActors(text, facts);
-  readOperations(text, facts);
+  const vocab = vocabOf(text);
+  readActors(text, facts, vocab);
+  readOperations(text, facts, vocab);
   readShape(text, facts);
   return facts;
 }
