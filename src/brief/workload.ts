@@ -113,6 +113,7 @@ const NOT_OPERATION = new Set([
   'percent', 'ms', 'milliseconds', 'engineers', 'developers', 'people', 'nines', 'regions', 'zones', 'characters', 'chars', 'bytes', 'symbols',
   'servers', 'nodes', 'instances', 'machines', 'pools', 'metrics', 'items', 'percentiles', 'dollars', 'euros', 'usd', 'eur', 'shares',
   'million', 'millions', 'billion', 'billions', 'thousand', 'thousands', 'hundred', 'hundreds', 'dozen', 'k', 'm', 'mm', 'bn',
+  'them', 'those', 'these', 'they', 'it', 'us', 'we', 'you', 'all',
 ]);
 
 /** Heads of operations that read rather than write. */
@@ -300,7 +301,8 @@ function readActors(text: string, facts: WorkloadFacts, vocab: Vocab): void {
 // ------------------------------------------------------------------ operations
 
 /** A noun phrase of 1–3 words ending in the head noun, as in "short links", "HTML pages", "payment transactions". */
-const PHRASE = String.raw`((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)`;
+const PHRASE_WORD = String.raw`(?!(?:per|and|or|a|an|each|every)\b)[a-z][\w-]*`;
+const PHRASE = String.raw`((?:${PHRASE_WORD}\s+){0,2}${PHRASE_WORD})`;
 
 function phraseHead(phrase: string): { name: string; head: string } | null {
   const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
@@ -396,7 +398,10 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
     // 2. "<verb> the <thing> N times a day", "once a day", "twice a week".
     const freq = new RegExp(String.raw`\b(\w+)\s+(?:(?:the|a|an|their|its|his|her)\s+)?((?:[a-z][\w-]*\s+){0,1}[a-z][\w-]*)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?(?:(${NUMBER_SRC})\s+times|(once|twice))\s+${PER}\s*${PERIOD}\b`, 'giu');
     while ((m = freq.exec(sent)) !== null) {
-      if (!free(m.index, m.index + m[0].length)) continue;
+      if (!free(m.index, m.index + m[0].length)) {
+        freq.lastIndex = m.index + 1;
+        continue;
+      }
       const n = m[3] ? parseNumber(m[3]) : m[4]!.toLowerCase() === 'once' ? 1 : 2;
       const secs = periodSeconds(m[5]!);
       if (n === null || secs === null) continue;
@@ -409,9 +414,12 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
 
     // 3. "N <thing> a day" (with "and N <thing>" before a shared period: "sends 10 emails and receives 40 emails a day").
     // The period: "per day", "a day", "/day", "/d", or an adverb after the noun ("100 messages daily").
-    const rate = new RegExp(String.raw`\b(?:(\w+)\s+)?${COUNT}\s+${PHRASE}((?:\s+and\s+(?:\w+\s+)?${NUMBER_SRC}\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)*)(?:\s*${PER}\s*${PERIOD}|\s*\/\s*(h|d|mo|yr|wk)|\s+(hourly|daily|weekly|monthly|yearly|annually)(?!\s+(?:active\s+|unique\s+|paying\s+)?(?:${ACTOR_SRC}|actives?)\b))\b`, 'giu');
+    const rate = new RegExp(String.raw`\b(?:(\w+)\s+)?${COUNT}\s+${PHRASE}((?:\s+and\s+(?:\w+\s+)?${NUMBER_SRC}\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)*)(?:\s+(?:each|apiece))?(?:\s*${PER}\s*${PERIOD}|\s*\/\s*(h|d|mo|yr|wk)|\s+(hourly|daily|weekly|monthly|yearly|annually)(?!\s+(?:active\s+|unique\s+|paying\s+)?(?:${vocab.src}|actives?)\b))\b`, 'giu');
     while ((m = rate.exec(sent)) !== null) {
-      if (!free(m.index, m.index + m[0].length)) continue;
+      if (!free(m.index, m.index + m[0].length)) {
+        rate.lastIndex = m.index + 1;
+        continue;
+      }
       const adverb: Record<string, number> = { hourly: 3_600, daily: 86_400, weekly: 604_800, monthly: 2_592_000, yearly: 31_536_000, annually: 31_536_000, h: 3_600, d: 86_400, mo: 2_592_000, yr: 31_536_000, wk: 604_800 };
       const secs = m[5] ? periodSeconds(m[5]) : (adverb[(m[6] ?? m[7] ?? '').toLowerCase()] ?? null);
       if (secs === null) continue;
@@ -424,7 +432,7 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
         while ((k = more.exec(m[4])) !== null) parts.push({ ...(k[1] && { verb: k[1] }), n: k[2]!, phrase: k[3]!, offset: m.index });
       }
       // "… 2 payments a week each": the rate is per actor even when "each" comes last.
-      const trailingEach = /^\s*(?:each|apiece|per (?:person|head))\b/i.test(sent.slice(m.index + m[0].length));
+      const trailingEach = /^\s*(?:each|apiece|per (?:person|head))\b/i.test(sent.slice(m.index + m[0].length)) || /\s(?:each|apiece)\s*(?:(?:per|a|an|every)\s|\/)/i.test(m[0]);
       const ctx = perActorContext(sent, m.index + (m[1] ? m[1].length + 1 : 0), vocab) ?? (trailingEach ? {} : null);
       // A period that runs over a longer span ("5 years") without "per" is a duration, not a rate.
       if (!/\b(?:per|a|an|each|every)\s+\w+$|\/\s*\w+$|\b(?:hourly|daily|weekly|monthly|yearly|annually)$/i.test(m[0])) continue;
@@ -455,11 +463,14 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
     // 3b. "10M daily meetings", "50k monthly invoices": a count of things per period.
     const daily = new RegExp(String.raw`\b${COUNT}\s+(daily|hourly|weekly|monthly|yearly|annual)\s+${PHRASE}`, 'giu');
     while ((m = daily.exec(sent)) !== null) {
-      if (!free(m.index, m.index + m[0].length)) continue;
+      if (!free(m.index, m.index + m[0].length)) {
+        daily.lastIndex = m.index + 1;
+        continue;
+      }
       const n = countOf(m[1]!);
       const ph = phraseHead(m[3]!.split(/\s+(?:averaging|of|with|lasting|that|which)\b/i)[0]!);
       const per = { daily: 86_400, hourly: 3_600, weekly: 604_800, monthly: 2_592_000, yearly: 31_536_000, annual: 31_536_000 }[m[2]!.toLowerCase() as 'daily'];
-      if (n === null || !ph || ACTOR_FORMS.has(ph.head)) continue;
+      if (n === null || !ph || m[3]!.toLowerCase().split(/\s+/).some((w) => vocab.forms.has(w))) continue;
       if (NOT_LOAD_BEFORE.test(sent.slice(Math.max(0, m.index - 60), m.index).toLowerCase())) continue;
       facts.operations.push({ name: ph.name, kind: kindOf(ph.head), rate: { basis: 'absolute', perSecond: n / per, peak: false, period: per }, quote: clean(m[0]), at: s.at + m.index });
       take(m.index, m.index + m[0].length);
@@ -468,7 +479,10 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
     // 4. Rates by unit: "2k rps", "500 writes/s", "10,000 IDs per second" is above; "5k req/s".
     const unit = new RegExp(String.raw`\b${NUM}\s*(rps|qps|tps|wps|req\/s|reqs\/s|requests\/s|writes\/s|reads\/s|ops\/s|msg\/s|msgs\/s|messages\/s|events\/s|queries\/s)\b`, 'giu');
     while ((m = unit.exec(sent)) !== null) {
-      if (!free(m.index, m.index + m[0].length)) continue;
+      if (!free(m.index, m.index + m[0].length)) {
+        unit.lastIndex = m.index + 1;
+        continue;
+      }
       const n = parseNumber(m[1]!);
       if (n === null) continue;
       if (NOT_LOAD_BEFORE.test(sent.slice(Math.max(0, m.index - 60), m.index).toLowerCase())) continue;
@@ -485,7 +499,10 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
     const every = new RegExp(String.raw`\b(?:every|each)\s+(?:(${NUMBER_SRC}|few|couple of)\s+)?(seconds?|secs?|s|minutes?|mins?|hours?)\b`, 'giu');
     const intervals: { seconds: number; name: string; idx: number; len: number; good: boolean }[] = [];
     while ((m = every.exec(sent)) !== null) {
-      if (!free(m.index, m.index + m[0].length)) continue;
+      if (!free(m.index, m.index + m[0].length)) {
+        every.lastIndex = m.index + 1;
+        continue;
+      }
       const n = m[1] ? (/few|couple/i.test(m[1]) ? null : parseNumber(m[1])) : 1;
       const unitSecs = periodSeconds(m[2]!);
       if (n === null || unitSecs === null || n <= 0) continue;
