@@ -496,7 +496,7 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
     }
 
     // 5. Intervals: "location every 5 seconds", "one request every 15 seconds", "reports every minute".
-    const every = new RegExp(String.raw`\b(?:every|each)\s+(?:(${NUMBER_SRC}|few|couple of)\s+)?(seconds?|secs?|s|minutes?|mins?|hours?)\b`, 'giu');
+    const every = new RegExp(String.raw`\b(?:every|each)\s+(?:(${NUMBER_SRC}|few|couple of)\s*)?(ms|milliseconds?|seconds?|secs?|s|minutes?|mins?|hours?)\b`, 'giu');
     const intervals: { seconds: number; name: string; idx: number; len: number; good: boolean }[] = [];
     while ((m = every.exec(sent)) !== null) {
       if (!free(m.index, m.index + m[0].length)) {
@@ -504,15 +504,13 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
         continue;
       }
       const n = m[1] ? (/few|couple/i.test(m[1]) ? null : parseNumber(m[1])) : 1;
-      const unitSecs = periodSeconds(m[2]!);
+      const unitSecs = /^(?:ms|milliseconds?)$/i.test(m[2]!) ? 0.001 : periodSeconds(m[2]!);
       if (n === null || unitSecs === null || n <= 0) continue;
       const before = sent.slice(Math.max(0, m.index - 60), m.index).toLowerCase();
       if (/\b(?:refresh|refreshes|poll|polls|rotate|rotates|expire|expires|backup|backed|retr(?:y|ies)|cron|run|runs|job)\w*\b[^,]*$/.test(before)) continue;
-      const nouns = [...before.matchAll(/\b(location(?: update)?|position|gps fix|heartbeat|reading|measurement|ping|request|update|metric|sample|event|report|telemetry|status|score|snapshot)s?\b/g)];
-      const noun = nouns.at(-1);
+      const name = intervalName(before, vocab);
       const reported = /\b(report|send|sends|ping|pings|emit|emits|publish|publishes|upload|uploads|post|posts|push|pushes|transmit|transmits|stream)\w*\b/.exec(before);
-      if (!noun && !reported) continue;
-      const name = noun ? (noun[1] === 'location' || noun[1] === 'position' ? 'location update' : noun[1]!) : 'report';
+      if (!name) continue;
       intervals.push({ seconds: n * unitSecs, name, idx: m.index, len: m[0].length, good: /request|upload|update|ping|report|heartbeat/.test(name) || Boolean(reported) });
     }
     // "take a GPS fix every second but upload them every 15 seconds": the upload is what reaches the system.
@@ -523,6 +521,41 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
       facts.operations.push({ name: chosen.name, kind: 'write', rate: { basis: 'interval', seconds: chosen.seconds }, ...(actor && { actor }), quote: clean(sent.slice(Math.max(0, chosen.idx - 40), chosen.idx + chosen.len).replace(/^\S*\s/, '')), at: s.at + chosen.idx });
     }
   }
+}
+
+/** Things sent on a timer that name their operation by a fixed phrase. */
+const INTERVAL_NOUNS = /\b(location(?: update)?|position|gps fix|gps|coordinates|heartbeat|reading|measurement|ping|request|update|metric|sample|event|report|telemetry|status|score|snapshot)s?\b/g;
+const LOCATION = /^(?:location|position|gps|gps fix|gps position|coordinates|location update|position update|gps update)$/;
+
+/**
+ * The operation sent on a timer, from the words before "every": "each sends a message" → message,
+ * "cameras upload a clip" → clip, "update their location" → location update, "pinging" → ping,
+ * "devices report" → report. Null when nothing is sent ("the cache refreshes").
+ */
+function intervalName(before: string, vocab: Vocab): string | null {
+  const DET = String.raw`(?:a|an|one|1|their|its|his|her|the|new|single|fresh|small)`;
+  const obj = new RegExp(String.raw`\b([a-z][\w-]*)\s+(?:${DET}\s+)?([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*$`, 'u').exec(before);
+  if (obj) {
+    const verb = obj[1]!;
+    const words = obj[2]!.split(/\s+/);
+    const head = words.at(-1)!;
+    const verbish = !NOT_VERB.test(verb) && !vocab.forms.has(verb) && countOf(verb) === null && !/^(?:a|an|one|their|its|his|her|the|new|single)$/.test(verb);
+    if (verbish && !words.some((w) => NOT_VERB.test(w) || vocab.forms.has(w) || NOT_OPERATION.has(w) || countOf(w) !== null)) {
+      const phrase = words.map((w, i) => (i === words.length - 1 ? singular(w) : w)).join(' ');
+      if (LOCATION.test(phrase) || LOCATION.test(head)) return 'location update';
+      return phrase;
+    }
+  }
+  const nouns = [...before.matchAll(INTERVAL_NOUNS)];
+  const noun = nouns.at(-1);
+  if (noun) return LOCATION.test(noun[1]!) ? 'location update' : noun[1]!;
+  // A verb on its own: "pinging every 4 seconds", "stations measuring every 30 seconds", "devices report".
+  const last = /\b([a-z]+(?:ing|s|e|t))\s*$/.exec(before)?.[1];
+  if (last && !NOT_VERB.test(last) && !vocab.forms.has(last) && !NOT_OPERATION.has(last)) {
+    if (/^(?:report|send|sends|emit|emits|publish|publishes|transmit|transmits|push|pushes|reporting|sending|emitting|publishing|transmitting|pushing|reports)$/.test(last)) return 'report';
+    return verbLemma(last);
+  }
+  return /\b(report|send|sends|ping|pings|emit|emits|publish|publishes|upload|uploads|post|posts|push|pushes|transmit|transmits|stream)\w*\b/.test(before) ? 'report' : null;
 }
 
 function nearestActorBefore(facts: WorkloadFacts, at: number): StatedActor | undefined {
