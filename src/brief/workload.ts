@@ -249,7 +249,7 @@ function readActors(text: string, facts: WorkloadFacts, vocab: Vocab): void {
   }
   // "2 million of them daily", "4 million daily", "5M daily active", "15M daily and 150M monthly users":
   // a count of the population named nearby, with no noun of its own.
-  const bare = new RegExp(String.raw`\b${COUNT}\s+(?:of\s+(?:them|those|these)\s+)?(?:are\s+)?(?:active\s+)?(daily|monthly|each day|each month|every day|a day)(?:\s+active)?(?=\s*(?:[,.;)]|and\b|$|users\b|actives\b))`, 'giu');
+  const bare = new RegExp(String.raw`\b${COUNT}\s+(?:of\s+(?:them|those|these)\s+)?(?:are\s+)?(?:active\s+)?(daily|monthly|each day|each month|every day|a day)(?:\s+active)?(?=[ \t]*(?:[,.;)\n]|and\b|$)|\s+(?:users|actives)\b)`, 'giu');
   while ((m = bare.exec(text)) !== null) {
     const n = countOf(m[1]!);
     if (n === null || n < 2) continue;
@@ -257,6 +257,26 @@ function readActors(text: string, facts: WorkloadFacts, vocab: Vocab): void {
     const next = /^\s*and\s+/.test(text.slice(m.index + m[0].length)) ? facts.actors.find((a) => a.at > m!.index && a.at < m!.index + m![0].length + 40) : undefined;
     const name = next?.name ?? prev?.name ?? 'user';
     facts.actors.push({ name, count: n, kind: /month/i.test(m[2]!) ? 'monthly' : 'daily', nature: 'people', quote: clean(m[0]), at: m.index });
+  }
+  // "200k couriers, 50k of them online at once", "60k playing at any moment": the share of the
+  // population just named that is online at the same moment.
+  const online = new RegExp(String.raw`\b${COUNT}\s+(?:of\s+(?:them|those|these)\s+)?(?:are\s+|is\s+)?(?:online|connected|active|playing|watching|listening|driving|riding|on shift|logged in)(?:\s+(?:at once|at the same time|at any (?:one )?(?:time|moment)|concurrently|simultaneously|at peak(?: hour)?|during (?:the )?peak))?(?=[ \t]*(?:[,.;)\n]|and\b|$|each\b))`, 'giu');
+  while ((m = online.exec(text)) !== null) {
+    const n = countOf(m[1]!);
+    if (n === null || n < 2) continue;
+    const explicit = /\bof\s+(?:them|those|these)\b|\bat once|same time|any (?:one )?(?:time|moment)|concurrently|simultaneously|\bpeak/i.test(m[0]);
+    const prev = facts.actors.filter((a) => a.at < m!.index && a.count > n).sort((a, b) => b.at - a.at)[0];
+    if (!prev || (!explicit && !/\bof\s+them\b/i.test(m[0]))) continue;
+    if (facts.actors.some((a) => a.at === m!.index)) continue;
+    facts.actors.push({ name: prev.name, count: n, kind: 'concurrent', nature: prev.nature, quote: clean(m[0]), at: m.index });
+  }
+  // "Vending machines (12,000 of them)": the count after the noun.
+  const after = new RegExp(String.raw`\b(${nouns})\s*\(\s*(?:about\s+|around\s+|roughly\s+|~\s*)?${COUNT}(?:\s+of\s+them)?\s*\)`, 'giu');
+  while ((m = after.exec(text)) !== null) {
+    const form = forms.get(m[1]!.toLowerCase());
+    const n = countOf(m[2]!);
+    if (!form || n === null || n < 2) continue;
+    facts.actors.push({ name: form.name, count: n, kind: form.nature === 'devices' ? 'concurrent' : 'registered', nature: form.nature, quote: clean(m[0]), at: m.index });
   }
   // "Couriers: 15,000 active at any time", "Daily users: 2M": a label and its count.
   const label = new RegExp(String.raw`\b(?:(daily|monthly|concurrent|active)\s+)?(${ACTOR_SRC})\s*:\s*${COUNT}(\s+(?:active\s+)?(?:at any (?:one )?(?:time|moment)|online|at once|concurrently))?`, 'giu');
