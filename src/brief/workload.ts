@@ -188,6 +188,8 @@ function learnedActors(text: string): Map<string, { name: string; nature: ActorN
     if (!new RegExp(String.raw`\b${COUNT}\s+(?:[a-z][\w-]*\s+){0,2}?${escapeRe(many)}\b`, 'iu').test(text)) continue;
     // Things counted per period are operations ("1,000,000 transfers per second … each transfer"), not a population.
     if (new RegExp(String.raw`\b${escapeRe(many)}\s*(?:${PER}\s*${PERIOD}|\/\s*\w|at peak|(?:hourly|daily|weekly|monthly|yearly)\b)`, 'iu').test(text)) continue;
+    // Things counted per person are what they do ("15 games per player per day … each game").
+    if (new RegExp(String.raw`\b${escapeRe(many)}\s+(?:per|for each|each|a|every)\s+(?:${ACTOR_SRC})\b`, 'iu').test(text)) continue;
     const near = text.slice(Math.max(0, m.index - 80), m.index + 120).toLowerCase();
     const nature: ActorNature = /\b(?:report|reports|send|sends|sending|telemetry|reading|readings|ping|pings|sample|measur\w*|sensor|device|battery|gps|firmware)\b/.test(near)
       ? 'devices'
@@ -197,8 +199,28 @@ function learnedActors(text: string): Map<string, { name: string; nature: ActorN
     out.set(one, { name: one, nature });
     out.set(many, { name: one, nature });
   }
+  // "10M bulbs, each reports …", "20,000 hosts, each emitting …", "15k e-bikes send telemetry …": a
+  // counted plural noun that each of does something, or that sends on its own.
+  const counted = new RegExp(String.raw`\b${COUNT}\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*[a-z]s)\b(?=\s*,?\s*(?:each|every one|all)\s+(?:of them\s+)?[a-z]+(?:s|ing)\b|\s+(?:each\s+|all\s+)?(?:send|report|emit|upload|publish|ping|stream|transmit|push|produce|generate)s?\b)`, 'giu');
+  while ((m = counted.exec(text)) !== null) {
+    const many = m[2]!.toLowerCase();
+    const one = singular(many);
+    if (ACTOR_FORMS.has(many) || out.has(many) || one === many || NOT_OPERATION.has(many) || NOT_LEARNED.test(one)) continue;
+    if (new RegExp(String.raw`\b${escapeRe(many)}\s*(?:${PER}\s*${PERIOD}|\/\s*\w|at peak|(?:hourly|daily|weekly|monthly|yearly)\b)`, 'iu').test(text)) continue;
+    const near = text.slice(m.index, m.index + 120).toLowerCase();
+    const nature: ActorNature = /\b(?:compan(?:y|ies)|business(?:es)?|firm|organi[sz]ation|brand|store|shop|salon|clinic|hospital|restaurant|account|tenant)s?\b/.test(one)
+      ? 'organisations'
+      : /\b(?:report|reports|send|sends|sending|emit\w*|telemetry|reading|readings|ping|pings|sample|measur\w*|metric\w*|state|status|battery|gps|firmware|heartbeat)\b/.test(near)
+        ? 'devices'
+        : 'people';
+    out.set(one, { name: one, nature });
+    out.set(many, { name: one, nature });
+  }
   return out;
 }
+
+/** Nouns that are the things done or stored, never a population. */
+const NOT_LEARNED = /^(?:message|order|request|event|transaction|payment|post|photo|video|file|upload|search|query|link|url|record|document|row|item|page|image|email|notification|booking|trip|ride|sale|invoice|ticket|job|task|log|metric|reading|measurement|sample|point|datum|call|click|view|impression|game|match|session|stream|song|track|episode|comment|like|review|share|story|tweet|pin|report|entry|change|update|key|id|code|token|object|blob|chunk|block|batch|packet)$/;
 
 function readActors(text: string, facts: WorkloadFacts, vocab: Vocab): void {
   const { forms, src: nouns } = vocab;
@@ -324,13 +346,13 @@ function readActors(text: string, facts: WorkloadFacts, vocab: Vocab): void {
 const PHRASE_WORD = String.raw`(?!(?:per|and|or|a|an|each|every)\b)[a-z][\w-]*`;
 const PHRASE = String.raw`((?:${PHRASE_WORD}\s+){0,2}${PHRASE_WORD})`;
 
-function phraseHead(phrase: string): { name: string; head: string } | null {
+function phraseHead(phrase: string, vocab?: Vocab): { name: string; head: string } | null {
   const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
   // Drop leading articles and qualifiers that are not part of the thing.
   while (words.length && /^(?:new|more|about|around|roughly|approximately|some|the|a|an|of|total|unique|distinct|incoming|outgoing|average|up|to|over|nearly|almost)$/.test(words[0]!)) words.shift();
   if (words.length === 0) return null;
   const head = words[words.length - 1]!;
-  if (NOT_OPERATION.has(head) || ACTOR_FORMS.has(head) || /^\d/.test(head) || head.length < 2) return null;
+  if (NOT_OPERATION.has(head) || (vocab?.forms ?? ACTOR_FORMS).has(head) || /^\d/.test(head) || head.length < 2) return null;
   // Requests, calls and hits are the whole API's load, which the scale reader takes as a total.
   if (/^(?:requests?|reqs?|calls?|api calls?|hits?|queries|qps|rps|ops|operations)$/.test(head) && words.length === 1) return null;
   if (words.some((w) => /^(?:and|or|with|for|in|on|per|by|than|at|is|are|be|we|our|of)$/.test(w))) return null;
@@ -381,6 +403,12 @@ function perActorContext(sentence: string, upTo: number, vocab: Vocab): PerActor
   // A population as the subject: "Users navigate …", "Our players open …", "30M daily users post …",
   // "3M daily active users logging 1.5 workouts", "users save 3 pins": a plural population noun and the
   // word after it, with no clause boundary between it and the rate.
+  // "players check their rank 5 times a day": the population right before the verb of the rate.
+  const last = new RegExp(String.raw`(?:\b${COUNT}\s*\+?\s*${QUALS})?\b(${vocab.src})\s+(?:who\s+)?(?:each\s+|all\s+|also\s+|typically\s+|usually\s+|often\s+|regularly\s+)?$`, 'iu').exec(before);
+  if (last && (last[2]!.toLowerCase() === 'people' || vocab.forms.get(last[2]!.toLowerCase())?.name !== last[2]!.toLowerCase())) {
+    const counted = last[1] ? countOf(last[1]) : null;
+    return { actor: nameOf(last[2]!), ...(counted !== null && { counted }), bare: true };
+  }
   const subjects = [...before.matchAll(new RegExp(String.raw`(?:\b${COUNT}\s*\+?\s*${QUALS})?\b(${vocab.src})\s+(?:who\s+)?(?:each\s+|all\s+|also\s+|typically\s+|usually\s+|often\s+|regularly\s+)?([a-z][\w-]*)\b`, 'giu'))];
   for (const subject of subjects.reverse()) {
     const noun = subject[2]!.toLowerCase();
@@ -404,14 +432,16 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
     const take = (a: number, b: number) => taken.push([a, b]);
 
     // 1. "N <thing> per user per day", "N <thing> per player a day": per-actor by its own words.
-    const perUser = new RegExp(String.raw`\b${NUM}\s+${PHRASE}?\s*(?:per|a|each|for each|\/)\s+(${ACTOR_SRC})\s*${PER}\s*${PERIOD}\b`, 'giu');
+    const perUser = new RegExp(String.raw`\b${NUM}\s+${PHRASE}?\s*(?:per|a|each|for each|\/)\s+(${vocab.src})\s*${PER}\s*${PERIOD}\b`, 'giu');
     let m: RegExpExecArray | null;
     while ((m = perUser.exec(sent)) !== null) {
       const n = parseNumber(m[1]!);
       const secs = periodSeconds(m[4]!);
-      const ph = m[2] ? phraseHead(m[2]) : { name: 'request', head: 'requests' };
+      // With no noun of its own ("report occupancy changes, about 20 per sensor per day") the rate is
+      // of what the clause before it does.
+      const ph = m[2] ? phraseHead(m[2], vocab) : (clauseObject(sent.slice(0, m.index), vocab) ?? { name: 'request', head: 'requests' });
       if (n === null || secs === null || !ph) continue;
-      facts.operations.push({ name: ph.name, kind: kindOf(ph.head), rate: { basis: 'per-actor', perDay: (n * 86_400) / secs }, actor: ACTOR_FORMS.get(m[3]!.toLowerCase())!.name, quote: clean(m[0]), at: s.at + m.index });
+      facts.operations.push({ name: ph.name, kind: kindOf(ph.head), rate: { basis: 'per-actor', perDay: (n * 86_400) / secs }, actor: vocab.forms.get(m[3]!.toLowerCase())!.name, quote: clean(m[0]), at: s.at + m.index });
       take(m.index, m.index + m[0].length);
     }
 
@@ -461,7 +491,7 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
       const peak = isPeakRate(sent, m.index) || /^(?:sustain|sustains|handle|handles|withstand|absorb|peak|peaks)$/i.test(m[1] ?? '');
       for (const p of parts) {
         const n = countOf(p.n);
-        const ph = phraseHead(p.phrase);
+        const ph = phraseHead(p.phrase, vocab);
         if (n === null || !ph) continue;
         const verb = verbBase(p.verb);
         const name = verb && !/^(?:sustain|handle|withstand|absorb|peak|expect|get|receive|see|process|have|need|take|support|ingest|keep)$/.test(verb) ? `${verb} ${ph.name}` : ph.name;
@@ -488,7 +518,7 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
         continue;
       }
       const n = countOf(m[1]!);
-      const ph = phraseHead(m[3]!.split(/\s+(?:averaging|of|with|lasting|that|which)\b/i)[0]!);
+      const ph = phraseHead(m[3]!.split(/\s+(?:averaging|of|with|lasting|that|which)\b/i)[0]!, vocab);
       const per = { daily: 86_400, hourly: 3_600, weekly: 604_800, monthly: 2_592_000, yearly: 31_536_000, annual: 31_536_000 }[m[2]!.toLowerCase() as 'daily'];
       if (n === null || !ph || m[3]!.toLowerCase().split(/\s+/).some((w) => vocab.forms.has(w))) continue;
       if (NOT_LOAD_BEFORE.test(sent.slice(Math.max(0, m.index - 60), m.index).toLowerCase())) continue;
@@ -576,6 +606,16 @@ function intervalName(before: string, vocab: Vocab): string | null {
     return verbLemma(last);
   }
   return /\b(report|send|sends|ping|pings|emit|emits|publish|publishes|upload|uploads|post|posts|push|pushes|transmit|transmits|stream)\w*\b/.test(before) ? 'report' : null;
+}
+
+/** The verb and object just before a bare rate: "sensors report occupancy changes, about" → "report occupancy change". */
+function clauseObject(before: string, vocab: Vocab): { name: string; head: string } | null {
+  const m = /\b([a-z][\w-]*)\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s*,?\s*(?:about|around|roughly|approximately|some|~)?\s*$/iu.exec(before);
+  if (!m) return null;
+  const verb = m[1]!.toLowerCase();
+  const ph = phraseHead(m[2]!, vocab);
+  if (!ph || NOT_VERB.test(verb) || vocab.forms.has(verb) || countOf(verb) !== null) return null;
+  return { name: `${verbLemma(verb)} ${ph.name}`, head: ph.head };
 }
 
 function nearestActorBefore(facts: WorkloadFacts, at: number): StatedActor | undefined {
