@@ -359,9 +359,24 @@ function phraseHead(phrase: string, vocab?: Vocab): { name: string; head: string
   return { name: words.map((w, i) => (i === words.length - 1 ? singular(w) : w)).join(' '), head };
 }
 
-function kindOf(head: string, verb?: string, before = ''): OpKind {
-  // "It should download 1 billion pages": the system fetching things it then stores is a write.
-  if (verb && READ_VERBS.test(verb.toLowerCase()) && !/\b(?:it|we|crawler|system|service|platform|pipeline)\b(?:\s+\w+){0,2}\s*$/i.test(before)) return 'read';
+/** What is consumed rather than made: playing a song, starting a stream, following a link. */
+const CONSUMED = /^(?:song|track|video|movie|film|episode|stream|podcast|clip|lesson|show|title|page|article|story|post|photo|image|feed|timeline|profile|quote|score|balance|rank|ranking|leaderboard|board|stat|statistic|dashboard|map|menu|catalog|catalogue|listing|result|inbox|link|short link|url|short url|flag|feature flag)$/;
+/** Verbs that read only when what they act on is consumed ("play 40 songs" reads, "play 20 games" writes). */
+const CONSUMING_VERBS = /^(?:play|start|follow|click|open|evaluate|resolve|hit|use)$/;
+/** Populations whose activity is consuming: a viewer's videos are views. */
+const CONSUMERS = /^(?:viewer|listener|reader|watcher|visitor|audience member|spectator)$/;
+
+function kindOf(head: string, verb?: string, before = '', actor?: string): OpKind {
+  const h = singular(head.toLowerCase());
+  const objectConsumed = CONSUMED.test(h) || CONSUMED.test(head.toLowerCase());
+  // "It should download 1 billion pages", "Search crawler: download …": the system fetching things it then stores is a write.
+  const systemActs = /\b(?:it|we|crawler|system|service|platform|pipeline)\b(?:\s+\w+){0,2}\s*$/i.test(before) || /\b(?:crawler|spider|scraper|indexer|bot)s?\s*:\s*$/i.test(before);
+  if (verb) {
+    const v = verbLemma(verb.toLowerCase());
+    if (READ_VERBS.test(verb.toLowerCase()) && !systemActs) return 'read';
+    if (CONSUMING_VERBS.test(v) && objectConsumed && !systemActs) return 'read';
+  }
+  if (actor && CONSUMERS.test(actor) && objectConsumed) return 'read';
   return READ_HEADS.test(head.toLowerCase()) ? 'read' : 'write';
 }
 
@@ -441,7 +456,7 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
       // of what the clause before it does.
       const ph = m[2] ? phraseHead(m[2], vocab) : (clauseObject(sent.slice(0, m.index), vocab) ?? { name: 'request', head: 'requests' });
       if (n === null || secs === null || !ph) continue;
-      facts.operations.push({ name: ph.name, kind: kindOf(ph.head), rate: { basis: 'per-actor', perDay: (n * 86_400) / secs }, actor: vocab.forms.get(m[3]!.toLowerCase())!.name, quote: clean(m[0]), at: s.at + m.index });
+      facts.operations.push({ name: ph.name, kind: kindOf(ph.head, undefined, '', vocab.forms.get(m[3]!.toLowerCase())!.name), rate: { basis: 'per-actor', perDay: (n * 86_400) / secs }, actor: vocab.forms.get(m[3]!.toLowerCase())!.name, quote: clean(m[0]), at: s.at + m.index });
       take(m.index, m.index + m[0].length);
     }
 
@@ -452,10 +467,29 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
         freq.lastIndex = m.index + 1;
         continue;
       }
+      // "every user checks balance 6 times": the verb is the word after the population, not the population.
+      const first = m[1]!.toLowerCase();
+      const notVerb = NOT_VERB.test(first) || vocab.forms.has(first) || /^(?:each|every|then|also|and)$/.test(first);
+      // "each user toots 4 times per day": the verb alone, with no object.
+      if (notVerb && !/\s/.test(m[2]!) && !/^(?:the|a|an|their|its|his|her)\s/i.test(m[0].slice(m[1]!.length + 1))) {
+        const n = m[3] ? parseNumber(m[3]) : m[4]!.toLowerCase() === 'once' ? 1 : 2;
+        const secs = periodSeconds(m[5]!);
+        const verb = m[2]!.toLowerCase();
+        if (n !== null && secs !== null && !NOT_VERB.test(verb) && !vocab.forms.has(verb) && !NOT_OPERATION.has(verb)) {
+          const ctx = perActorContext(sent, m.index + m[1]!.length + 1, vocab) ?? {};
+          facts.operations.push({ name: verbLemma(verb), kind: kindOf(verb, verb, sent.slice(0, m.index)), rate: { basis: 'per-actor', perDay: (n * 86_400) / secs }, ...(ctx.actor && { actor: ctx.actor }), quote: clean(m[0].slice(m[1]!.length + 1)), at: s.at + m.index + m[1]!.length + 1 });
+          take(m.index, m.index + m[0].length);
+          continue;
+        }
+      }
+      if (notVerb) {
+        freq.lastIndex = m.index + m[1]!.length + 1;
+        continue;
+      }
       const n = m[3] ? parseNumber(m[3]) : m[4]!.toLowerCase() === 'once' ? 1 : 2;
       const secs = periodSeconds(m[5]!);
       if (n === null || secs === null) continue;
-      const verb = m[1]!.toLowerCase().replace(/ing$/, '').replace(/s$/, '');
+      const verb = verbLemma(first);
       const obj = m[2]!.toLowerCase().replace(/\s+(?:about|around|roughly)$/, '');
       const ctx = perActorContext(sent, m.index, vocab) ?? {};
       facts.operations.push({ name: `${verb} the ${obj}`, kind: kindOf(obj, m[1], sent.slice(0, m.index)), rate: { basis: 'per-actor', perDay: (n * 86_400) / secs }, ...(ctx.actor && { actor: ctx.actor }), quote: clean(m[0]), at: s.at + m.index });
