@@ -212,6 +212,11 @@ function extractRatio(text: string, out: BriefInput): void {
     if (n !== null) out.readWriteRatio = stated(n, times[0]);
     return;
   }
+  // A stated number of reads per write ("50 reads for every write", "5 reads per paste") beats "read-heavy".
+  if (out.workload?.readsPerWrite) {
+    out.readWriteRatio = stated(out.workload.readsPerWrite.value, out.workload.readsPerWrite.quote);
+    return;
+  }
   const heavy = first(text, String.raw`\b(read|write)[- ]heavy\b`);
   if (heavy) out.readWriteRatio = stated(heavy[1]!.toLowerCase() === 'read' ? 20 : 0.5, heavy[0]);
 }

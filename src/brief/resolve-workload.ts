@@ -162,6 +162,23 @@ export function operationRates(facts: WorkloadFacts, pops: Populations, peakFact
       provenance: { kind: 'derived', from: [`workload.operations.${main.id}`], how: `"${facts.readsPerWrite.quote}"` },
     });
   }
+  // Writes stated as a share of a read: "1 booking for every 500 searches".
+  const wpr = facts.writesPerRead;
+  const read = wpr ? [...ops].filter((o) => o.kind === 'read').sort((a, b) => b.averagePerSecond - a.averagePerSecond)[0] : undefined;
+  if (wpr && read && !ops.some((o) => o.kind === 'write')) {
+    ops.push({
+      id: idFor(wpr.write),
+      name: wpr.write,
+      kind: 'write',
+      actor: read.actor,
+      averagePerSecond: read.averagePerSecond * wpr.value,
+      formula: `${formatNumber(read.averagePerSecond, 1)}/s ${read.name} × ${formatNumber(wpr.value, 4)} ${wpr.write}s per ${wpr.read}`,
+      rowsWritten: legs,
+      payloadBytes: null,
+      fanout: null,
+      provenance: { kind: 'derived', from: [`workload.operations.${read.id}`], how: `"${wpr.quote}"` },
+    });
+  }
   const writes = ops.filter((o) => o.kind === 'write').reduce((t, o) => t + o.averagePerSecond, 0);
   const reads = ops.filter((o) => o.kind === 'read').reduce((t, o) => t + o.averagePerSecond, 0);
   const rowsWritten = ops.reduce((t, o) => t + o.averagePerSecond * o.rowsWritten, 0);

@@ -61,6 +61,8 @@ export interface WorkloadFacts {
   operations: StatedOperation[];
   /** Reads per write, when stated. */
   readsPerWrite?: { value: number; quote: string };
+  /** Writes per read, when stated that way round ("1 booking for every 500 searches"). */
+  writesPerRead?: { value: number; write: string; read: string; quote: string };
   /** Seconds a day the system is in use when not all day (trading hours, business hours). */
   activeWindow?: { seconds: number; quote: string };
   /** Time each actor spends using the system per day, in seconds ("35 minutes per week"). */
@@ -668,7 +670,8 @@ function readShape(text: string, facts: WorkloadFacts): void {
   let m: RegExpExecArray | null;
   // Reads per write: "10 reads per write", "10:1 reads", "read:write 10:1", "reads outnumber writes 10 to 1".
   m =
-    new RegExp(String.raw`\b${NUM}\s+(?:reads?|lookups?|views?|redirects?)\s+(?:per|for (?:each|every)|to (?:each|every|one)|a)\s+(?:write|create|creation|link|post|upload|insert)\b`, 'iu').exec(text) ??
+    new RegExp(String.raw`\b${NUM}\s+(?:reads?|lookups?|views?|redirects?|visits?|clicks?|fetches|opens?|downloads?)\s+(?:per|for (?:each|every)|to (?:each|every|one)|on (?:each|every)|a)\s+(?:new\s+|single\s+)?(?!(?:second|minute|hour|day|week|month|year|user|person|customer)s?\b)[a-z][\w-]*\b`, 'iu').exec(text) ??
+    new RegExp(String.raw`\b(?:each|every|a|the average|the typical)\s+(?:new\s+)?[a-z][\w-]*\s+(?:is|gets|will be)\s+(?:read|viewed|opened|clicked|visited|watched|seen|fetched|downloaded|accessed|redirected|requested)\s+(?:by\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?${NUM}(?:\s+(?:times|followers|people|users|readers|viewers|subscribers|members|recipients))?\b`, 'iu').exec(text) ??
     new RegExp(String.raw`\b${NUM}\s*:\s*1\s+(?:reads?|read[:/ -]write|read-to-write|read to write|ratio of reads)`, 'iu').exec(text) ??
     new RegExp(String.raw`\b(?:read\s*[:/-]\s*write|read-to-write|read to write|reads? to writes?)(?:\s+ratio)?(?:\s+(?:of|is|=|around|about))?\s*${NUM}\s*(?::|to)\s*1\b`, 'iu').exec(text) ??
     new RegExp(String.raw`\b${NUM}\s*(?:x|×|times)\s+(?:more\s+)?reads?\s+than\s+writes?`, 'iu').exec(text) ??
@@ -676,6 +679,13 @@ function readShape(text: string, facts: WorkloadFacts): void {
   if (m) {
     const n = parseNumber(m[1]!);
     if (n !== null && n > 0) facts.readsPerWrite = { value: n, quote: clean(m[0]) };
+  }
+  // "1 booking for every 500 searches": writes per reads.
+  m = new RegExp(String.raw`\b${NUM}\s+([a-z][\w-]*?)s?\s+(?:for|per|to)\s+(?:every|each)\s+${NUM}\s+(searches|views|reads|lookups|visits|page ?views|queries|impressions)\b`, 'iu').exec(text);
+  if (m && !facts.readsPerWrite) {
+    const w = parseNumber(m[1]!);
+    const r = parseNumber(m[3]!);
+    if (w !== null && r !== null && w > 0 && r > 0) facts.writesPerRead = { value: w / r, write: singular(m[2]!), read: singular(m[4]!), quote: clean(m[0]) };
   }
   // Trading or business hours: "09:30 to 16:00", "9am-5pm", "a 6.5-hour trading day".
   m = /\b([01]?\d|2[0-3])(?::([0-5]\d))?\s*(am|pm)?\s*(?:to|-|–|until|till)\s*([01]?\d|2[0-3])(?::([0-5]\d))?\s*(am|pm)?\b/iu.exec(text);
