@@ -88,7 +88,7 @@ const PEOPLE = [
   'daily active user', 'monthly active user', 'active user', 'user', 'person', 'people', 'player', 'gamer', 'driver', 'rider', 'passenger', 'courier',
   'customer', 'shopper', 'buyer', 'seller', 'merchant', 'vendor', 'guest', 'employee', 'staff member', 'worker', 'agent', 'trader',
   'investor', 'student', 'teacher', 'learner', 'patient', 'doctor', 'clinician', 'member', 'subscriber', 'follower', 'listener', 'viewer',
-  'reader', 'writer', 'author', 'creator', 'streamer', 'participant', 'connection', 'websocket connection', 'session', 'attendee', 'visitor', 'admin', 'operator',
+  'reader', 'writer', 'author', 'creator', 'mailbox', 'streamer', 'participant', 'connection', 'websocket connection', 'session', 'attendee', 'visitor', 'admin', 'operator',
   'citizen', 'voter', 'fan', 'contributor', 'editor', 'musician', 'artist', 'traveler', 'traveller', 'tourist', 'diner', 'client', 'analyst', 'clinician', 'nurse',
 ];
 const DEVICES = ['device', 'sensor', 'meter', 'vehicle', 'car', 'truck', 'scooter', 'bike', 'phone', 'camera', 'machine', 'robot', 'drone', 'thermostat', 'tracker', 'gateway', 'charger', 'satellite'];
@@ -115,7 +115,7 @@ const NOT_OPERATION = new Set([
   'percent', 'ms', 'milliseconds', 'engineers', 'developers', 'people', 'nines', 'regions', 'zones', 'characters', 'chars', 'bytes', 'symbols',
   'servers', 'nodes', 'instances', 'machines', 'pools', 'metrics', 'items', 'percentiles', 'dollars', 'euros', 'usd', 'eur', 'shares',
   'million', 'millions', 'billion', 'billions', 'thousand', 'thousands', 'hundred', 'hundreds', 'dozen', 'k', 'm', 'mm', 'bn',
-  'them', 'those', 'these', 'they', 'it', 'us', 'we', 'you', 'all',
+  'them', 'those', 'these', 'they', 'it', 'us', 'we', 'you', 'all', 'active', 'actives',
 ]);
 
 /** Heads of operations that read rather than write. */
@@ -170,7 +170,7 @@ function sentences(text: string): { text: string; at: number }[] {
 
 // ------------------------------------------------------------------ actors
 
-const QUAL = String.raw`(?:(daily|monthly|weekly|concurrent(?:ly)?(?:\s+active)?|simultaneous|online|registered|active|total|paying|new)\s+)?(?:(active)\s+)?`;
+const QUAL = String.raw`(?:(daily|monthly|weekly|concurrent(?:ly)?(?:\s+active)?|simultaneous|online|registered|active|total|paying|new)[\s-]+)?(?:(active)\s+)?`;
 
 /** Function words that cannot qualify a population noun ("connected cars", "small businesses" can). */
 const NOT_ADJECTIVE = /^(?:per|a|an|of|and|or|with|each|every|to|in|for|on|at|from|by|the|than|who|that|which|is|are|be|about|around|roughly|over|under|up|new|more|most|all|our|their|its|his|her|this|these|those|them)$/;
@@ -203,7 +203,7 @@ function learnedActors(text: string): Map<string, { name: string; nature: ActorN
   }
   // "10M bulbs, each reports …", "20,000 hosts, each emitting …", "15k e-bikes send telemetry …": a
   // counted plural noun that each of does something, or that sends on its own.
-  const counted = new RegExp(String.raw`\b${COUNT}\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*[a-z]s)\b(?=\s*,?\s*(?:each|every one|all)\s+(?:of them\s+)?[a-z]+(?:s|ing)\b|\s+(?:each\s+|all\s+)?(?:send|report|emit|upload|publish|ping|stream|transmit|push|produce|generate)s?\b)`, 'giu');
+  const counted = new RegExp(String.raw`\b${COUNT}\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*[a-z]s)\b(?=\s*,?\s*(?:each|every one|all)\s+(?:of them\s+)?[a-z]+(?:s|ing)\b|\s+(?:each\s+|all\s+)?(?:send|report|emit|upload|publish|ping|stream|transmit|push|produc|generat|measur|sampl|record|track|beacon|broadcast)\w*\b)`, 'giu');
   while ((m = counted.exec(text)) !== null) {
     const many = m[2]!.toLowerCase();
     const one = singular(many);
@@ -294,6 +294,15 @@ function readActors(text: string, facts: WorkloadFacts, vocab: Vocab): void {
     if (facts.actors.some((a) => a.at === m!.index)) continue;
     facts.actors.push({ name: prev.name, count: n, kind: 'concurrent', nature: prev.nature, quote: clean(m[0]), at: m.index });
   }
+  // "GPS trackers on 75,000 shipping containers": one device on each of the things counted.
+  const on = new RegExp(String.raw`\b(${nouns})\s+(?:on|in|attached to|fitted (?:on|to|in)|installed (?:on|in))\s+(?:about\s+|around\s+|roughly\s+|~\s*)?${COUNT}\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*s)\b`, 'giu');
+  while ((m = on.exec(text)) !== null) {
+    const form = forms.get(m[1]!.toLowerCase());
+    const n = countOf(m[2]!);
+    const thing = forms.get(m[3]!.toLowerCase());
+    if (!form || form.nature !== 'devices' || (thing && thing.nature !== 'devices') || n === null || n < 2 || facts.actors.some((a) => a.name === form.name)) continue;
+    facts.actors.push({ name: form.name, count: n, kind: 'concurrent', nature: 'devices', quote: clean(m[0]), at: m.index });
+  }
   // "Vending machines (12,000 of them)": the count after the noun.
   const after = new RegExp(String.raw`\b(${nouns})\s*\(\s*(?:about\s+|around\s+|roughly\s+|~\s*)?${COUNT}(?:\s+of\s+them)?\s*\)`, 'giu');
   while ((m = after.exec(text)) !== null) {
@@ -319,6 +328,9 @@ function readActors(text: string, facts: WorkloadFacts, vocab: Vocab): void {
     const b = countOf(m[4]!);
     const form = forms.get(m[6]!.toLowerCase());
     if (a === null || b === null || !form) continue;
+    // The product replaces the per-owner count it was made from ("200 sensors" of "5,000 turbines with 200 sensors each").
+    const end = m.index + m[0].length;
+    facts.actors = facts.actors.filter((x) => !(x.name === form.name && x.count === b && x.at >= m!.index && x.at < end));
     facts.actors.push({ name: form.name, count: a * b, kind: form.nature === 'devices' ? 'concurrent' : 'registered', nature: form.nature, quote: clean(m[0]), at: m.index });
   }
   const hasEach = new RegExp(String.raw`\b(?:each|every)\s+([a-z][\w-]*)\s+has\s+(?:about\s+|around\s+|roughly\s+|up to\s+)?${COUNT}\s+(${nouns})\b`, 'giu');
@@ -326,7 +338,8 @@ function readActors(text: string, facts: WorkloadFacts, vocab: Vocab): void {
     const owner = m[1]!.toLowerCase();
     const b = countOf(m[2]!);
     const form = forms.get(m[3]!.toLowerCase());
-    const ownerCount = facts.actors.find((x) => x.name === (forms.get(owner)?.name ?? owner) || singular(x.name) === owner);
+    const ownerName = forms.get(owner)?.name ?? owner;
+    const ownerCount = facts.actors.find((x) => x.name === ownerName || singular(x.name) === owner || x.name.endsWith(` ${ownerName}`));
     if (b === null || !form || !ownerCount || /friend|follower|contact|connection|subscriber|member|recipient/.test(m[3]!)) continue;
     facts.actors.push({ name: form.name, count: ownerCount.count * b, kind: 'registered', nature: form.nature, quote: clean(`${ownerCount.quote} … ${m[0]}`), at: m.index });
   }
