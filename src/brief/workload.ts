@@ -221,6 +221,9 @@ function learnedActors(text: string): Map<string, { name: string; nature: ActorN
   return out;
 }
 
+/** Actor words that are also things a person does: "8 game sessions per user per day". */
+const SESSIONS: ReadonlySet<string> = new Set(['session', 'sessions', 'connection', 'connections', 'call', 'calls']);
+
 /** Nouns that are the things done or stored, never a population. */
 const NOT_LEARNED = /^(?:message|order|request|event|transaction|payment|post|photo|video|file|upload|search|query|link|url|record|document|row|item|page|image|email|notification|booking|trip|ride|sale|invoice|ticket|job|task|log|metric|reading|measurement|sample|point|datum|call|click|view|impression|game|match|session|stream|song|track|episode|comment|like|review|share|story|tweet|pin|report|entry|change|update|key|id|code|token|object|blob|chunk|block|batch|packet)$/;
 
@@ -361,15 +364,15 @@ function readActors(text: string, facts: WorkloadFacts, vocab: Vocab): void {
 const PHRASE_WORD = String.raw`(?!(?:per|and|or|a|an|each|every)\b)[a-z][\w-]*`;
 const PHRASE = String.raw`((?:${PHRASE_WORD}\s+){0,2}${PHRASE_WORD})`;
 
-function phraseHead(phrase: string, vocab?: Vocab): { name: string; head: string } | null {
+function phraseHead(phrase: string, vocab?: Vocab, allowed: ReadonlySet<string> = new Set()): { name: string; head: string } | null {
   const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
   // Drop leading articles and qualifiers that are not part of the thing.
   while (words.length && /^(?:new|more|about|around|roughly|approximately|some|the|a|an|of|total|unique|distinct|incoming|outgoing|average|up|to|over|nearly|almost)$/.test(words[0]!)) words.shift();
   if (words.length === 0) return null;
   const head = words[words.length - 1]!;
-  if (NOT_OPERATION.has(head) || (vocab?.forms ?? ACTOR_FORMS).has(head) || /^\d/.test(head) || head.length < 2) return null;
+  if (NOT_OPERATION.has(head) || ((vocab?.forms ?? ACTOR_FORMS).has(head) && !allowed.has(head)) || /^\d/.test(head) || head.length < 2) return null;
   // Requests, calls and hits are the whole API's load, which the scale reader takes as a total.
-  if (/^(?:requests?|reqs?|calls?|api calls?|hits?|queries|qps|rps|ops|operations)$/.test(head) && words.length === 1) return null;
+  if (/^(?:requests?|reqs?|calls?|api calls?|hits?|qps|rps|ops|operations)$/.test(head) && words.length === 1 && !allowed.has(head)) return null;
   if (words.some((w) => /^(?:and|or|with|for|in|on|per|by|than|at|is|are|be|we|our|of)$/.test(w))) return null;
   return { name: words.map((w, i) => (i === words.length - 1 ? singular(w) : w)).join(' '), head };
 }
@@ -462,14 +465,14 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
     const take = (a: number, b: number) => taken.push([a, b]);
 
     // 1. "N <thing> per user per day", "N <thing> per player a day": per-actor by its own words.
-    const perUser = new RegExp(String.raw`\b${NUM}\s+${PHRASE}?\s*(?:per|a|each|for each|\/)\s+(${vocab.src})\s*${PER}\s*${PERIOD}\b`, 'giu');
+    const perUser = new RegExp(String.raw`\b${NUM}\s+${PHRASE}?\s*(?:(?:per|a|each|for each)\s+(?:(?:daily|monthly|active|registered|paying)\s+){0,2}|\/\s*)(${vocab.src})\s*${PER}\s*${PERIOD}\b`, 'giu');
     let m: RegExpExecArray | null;
     while ((m = perUser.exec(sent)) !== null) {
       const n = parseNumber(m[1]!);
       const secs = periodSeconds(m[4]!);
       // With no noun of its own ("report occupancy changes, about 20 per sensor per day") the rate is
       // of what the clause before it does.
-      const ph = m[2] ? phraseHead(m[2], vocab) : (clauseObject(sent.slice(0, m.index), vocab) ?? { name: 'request', head: 'requests' });
+      const ph = m[2] ? phraseHead(m[2], vocab, SESSIONS) : (clauseObject(sent.slice(0, m.index), vocab) ?? { name: 'request', head: 'requests' });
       if (n === null || secs === null || !ph) continue;
       facts.operations.push({ name: ph.name, kind: kindOf(ph.head, undefined, '', vocab.forms.get(m[3]!.toLowerCase())!.name), rate: { basis: 'per-actor', perDay: (n * 86_400) / secs }, actor: vocab.forms.get(m[3]!.toLowerCase())!.name, quote: clean(m[0]), at: s.at + m.index });
       take(m.index, m.index + m[0].length);
@@ -586,10 +589,10 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
       if (n === null) continue;
       if (NOT_LOAD_BEFORE.test(sent.slice(Math.max(0, m.index - 60), m.index).toLowerCase())) continue;
       const u = m[2]!.toLowerCase();
-      const kind: OpKind | 'total' = /^(?:wps|writes|msg|messages|events|tps)/.test(u) ? 'write' : /^reads/.test(u) ? 'read' : 'total';
+      const kind: OpKind | 'total' = /^(?:wps|writes|msg|messages|events|tps)/.test(u) ? 'write' : /^(?:reads|queries)/.test(u) ? 'read' : 'total';
       // A total request rate ("2k rps") is the whole API, not one operation: the scale reader takes it.
       if (kind === 'total') continue;
-      const name = kind === 'write' ? (/^(?:msg|messages)/.test(u) ? 'message' : /^events/.test(u) ? 'event' : /^tps/.test(u) ? 'transaction' : 'write') : kind === 'read' ? 'read' : 'request';
+      const name = kind === 'write' ? (/^(?:msg|messages)/.test(u) ? 'message' : /^events/.test(u) ? 'event' : /^tps/.test(u) ? 'transaction' : 'write') : kind === 'read' ? (/^queries/.test(u) ? 'query' : 'read') : 'request';
       facts.operations.push({ name, kind, rate: { basis: 'absolute', perSecond: n, peak: isPeakRate(sent, m.index), period: 1 }, quote: clean(m[0]), at: s.at + m.index });
       take(m.index, m.index + m[0].length);
     }
@@ -674,6 +677,10 @@ function nearestActorBefore(facts: WorkloadFacts, at: number): StatedActor | und
 function isPeakRate(sentence: string, idx: number): boolean {
   const before = sentence.slice(Math.max(0, idx - 40), idx).toLowerCase();
   const after = sentence.slice(idx, idx + 80).toLowerCase();
+  // "300 clicks per second on average, 3x at peak", "3,000 messages/s, 5x at peak": the rate is the average and the peak a factor of it.
+  if (/\b(?:on average|average|avg|typically|normally)\s*$/.test(before) || /^[^,;]*?\bon average\b/.test(after)) return false;
+  const factorAfter = /^[^;]*?(?:,|\band\b)\s*(?:about\s+|around\s+|up to\s+)?\d+(?:\.\d+)?\s*(?:x|×|times)\s+(?:that\s+|this\s+)?(?:at|during|in|on)\s+(?:the\s+)?peaks?\b/.test(after);
+  if (factorAfter) return false;
   return /\b(?:peak|peaks|spike|spikes|burst|bursts|max|maximum|busiest|sustain|sustains|withstand|handle up to|up to)\b[^,]*$/.test(before) || /\bat (?:the )?peak\b/.test(after);
 }
 
