@@ -510,13 +510,21 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
       const verb = verbLemma(first);
       const obj = m[2]!.toLowerCase().replace(/\s+(?:about|around|roughly)$/, '');
       const ctx = perActorContext(sent, m.index, vocab) ?? {};
+      // "sends 0.5 payments and checks the balance 4 times a day": the first rate shares the period.
+      const prior = new RegExp(String.raw`\b(\w+)\s+${NUM}\s+${PHRASE}\s+and\s+$`, 'iu').exec(sent.slice(0, m.index));
+      const priorN = prior ? parseNumber(prior[2]!) : null;
+      const priorPh = prior ? phraseHead(prior[3]!, vocab) : null;
+      if (prior && priorN !== null && priorPh && free(prior.index, m.index) && !NOT_VERB.test(prior[1]!.toLowerCase())) {
+        facts.operations.push({ name: `${verbLemma(prior[1]!)} ${priorPh.name}`, kind: kindOf(priorPh.head, prior[1], sent.slice(0, prior.index)), rate: { basis: 'per-actor', perDay: (priorN * 86_400) / secs }, ...(ctx.actor && { actor: ctx.actor }), quote: clean(`${prior[0]}${m[0]}`), at: s.at + prior.index });
+        take(prior.index, m.index);
+      }
       facts.operations.push({ name: `${verb} the ${obj}`, kind: kindOf(obj, m[1], sent.slice(0, m.index)), rate: { basis: 'per-actor', perDay: (n * 86_400) / secs }, ...(ctx.actor && { actor: ctx.actor }), quote: clean(m[0]), at: s.at + m.index });
       take(m.index, m.index + m[0].length);
     }
 
     // 3. "N <thing> a day" (with "and N <thing>" before a shared period: "sends 10 emails and receives 40 emails a day").
     // The period: "per day", "a day", "/day", "/d", or an adverb after the noun ("100 messages daily").
-    const rate = new RegExp(String.raw`\b(?:(\w+)\s+)?${COUNT}\s+${PHRASE}((?:\s+and\s+(?:\w+\s+)?${NUMBER_SRC}\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)*)(?:\s+(?:each|apiece))?(?:\s*${PER}\s*${PERIOD}|\s*\/\s*(h|d|mo|yr|wk)|\s+(hourly|daily|weekly|monthly|yearly|annually)(?!\s+(?:active\s+|unique\s+|paying\s+)?(?:${vocab.src}|actives?)\b))\b`, 'giu');
+    const rate = new RegExp(String.raw`\b(?:(\w+)\s+)?${COUNT}\s+${PHRASE}((?:(?:\s*,\s*(?:\w+\s+)?${NUMBER_SRC}\s+(?:${PHRASE_WORD}\s+){0,2}${PHRASE_WORD})*\s*,?\s+and\s+(?:\w+\s+)?${NUMBER_SRC}\s+(?:${PHRASE_WORD}\s+){0,2}${PHRASE_WORD})*)(?:\s+(?:each|apiece))?(?:\s*${PER}\s*${PERIOD}|\s*\/\s*(h|d|mo|yr|wk)|\s+(hourly|daily|weekly|monthly|yearly|annually)(?!\s+(?:active\s+|unique\s+|paying\s+)?(?:${vocab.src}|actives?)\b))\b`, 'giu');
     while ((m = rate.exec(sent)) !== null) {
       if (!free(m.index, m.index + m[0].length)) {
         rate.lastIndex = m.index + 1;
@@ -529,7 +537,7 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
       if (/[$€£]\s*$/.test(sent.slice(Math.max(0, m.index - 2), m.index + (m[1] ? m[1].length + 1 : 0)))) continue;
       const parts: { verb?: string; n: string; phrase: string; offset: number }[] = [{ ...(m[1] && { verb: m[1] }), n: m[2]!, phrase: m[3]!, offset: m.index }];
       if (m[4]) {
-        const more = new RegExp(String.raw`\s+and\s+(?:(\w+)\s+)?(${NUMBER_SRC})\s+((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)`, 'giu');
+        const more = new RegExp(String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(\w+)\s+)?(${NUMBER_SRC})\s+((?:${PHRASE_WORD}\s+){0,2}${PHRASE_WORD})`, 'giu');
         let k: RegExpExecArray | null;
         while ((k = more.exec(m[4])) !== null) parts.push({ ...(k[1] && { verb: k[1] }), n: k[2]!, phrase: k[3]!, offset: m.index });
       }
@@ -570,7 +578,7 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
         continue;
       }
       const n = countOf(m[1]!);
-      const ph = phraseHead(m[3]!.split(/\s+(?:averaging|of|with|lasting|that|which)\b/i)[0]!, vocab);
+      const ph = phraseHead(m[3]!.split(/\s+(?:averaging|of|with|lasting|that|which)\b/i)[0]!, vocab, SESSIONS);
       const per = { daily: 86_400, hourly: 3_600, weekly: 604_800, monthly: 2_592_000, yearly: 31_536_000, annual: 31_536_000 }[m[2]!.toLowerCase() as 'daily'];
       if (n === null || !ph || m[3]!.toLowerCase().split(/\s+/).some((w) => vocab.forms.has(w))) continue;
       if (NOT_LOAD_BEFORE.test(sent.slice(Math.max(0, m.index - 60), m.index).toLowerCase())) continue;
@@ -648,6 +656,12 @@ function intervalName(before: string, vocab: Vocab): string | null {
       return phrase;
     }
   }
+  // "40k tables, a hand every 45 seconds": a thing with no verb, after a comma.
+  const bareThing = /(?:^|[,;:(]\s*)(?:a|an|one|1)\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s*$/u.exec(before);
+  if (bareThing && !bareThing[1]!.split(/\s+/).some((w) => NOT_VERB.test(w) || vocab.forms.has(w) || NOT_OPERATION.has(w))) {
+    const phrase = singular(bareThing[1]!);
+    return LOCATION.test(phrase) ? 'location update' : phrase;
+  }
   const nouns = [...before.matchAll(INTERVAL_NOUNS)];
   const noun = nouns.at(-1);
   if (noun) return LOCATION.test(noun[1]!) ? 'location update' : noun[1]!;
@@ -662,6 +676,9 @@ function intervalName(before: string, vocab: Vocab): string | null {
 
 /** The verb and object just before a bare rate: "sensors report occupancy changes, about" → "report occupancy change". */
 function clauseObject(before: string, vocab: Vocab): { name: string; head: string } | null {
+  // "Posts: 0.3 per daily user per day": the label names it.
+  const label = /(?:^|[.;\n]\s*|^\s*[-*•]\s*)([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*:\s*$/iu.exec(before);
+  if (label) return phraseHead(label[1]!, vocab);
   const m = /\b([a-z][\w-]*)\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s*,?\s*(?:about|around|roughly|approximately|some|~)?\s*$/iu.exec(before);
   if (!m) return null;
   const verb = m[1]!.toLowerCase();
@@ -738,6 +755,7 @@ function readShape(text: string, facts: WorkloadFacts): void {
   m =
     new RegExp(String.raw`\b(?:average|typical|each|every)\s+(?:${ACTOR_SRC})\s+has\s+(?:about\s+|around\s+|~\s*)?${NUM}\s+(friends|followers|contacts|connections|subscribers|members|recipients)\b`, 'iu').exec(text) ??
     new RegExp(String.raw`\b${NUM}\s+(friends|followers|contacts|connections|subscribers|recipients)\s+(?:each\s+)?on average\b`, 'iu').exec(text) ??
+    ((k) => (k ? Object.assign([k[0], k[2], k[1]], { index: k.index, input: k.input }) as RegExpExecArray : null))(new RegExp(String.raw`\b(friends|followers|contacts|connections|subscribers)\s+per\s+(?:${ACTOR_SRC})\s+(?:average|averages|is|are|of|:|=|~)?\s*(?:about\s+|around\s+)?${NUM}\b`, 'iu').exec(text)) ??
     new RegExp(String.raw`\b(?:groups?|channels?|rooms?|chats?)\s+of\s+(?:up to\s+|about\s+)?${NUM}\s+(members|people|participants|users)\b`, 'iu').exec(text);
   if (m) {
     const n = parseNumber(m[1]!);
