@@ -189,7 +189,7 @@ function extractPeak(text: string, out: BriefInput): void {
   }
   const m =
     first(text, String.raw`\b${NUM}\s*(?:x|×|times)\s*(?:(?:the\s+)?(?:average|normal|baseline|usual)\s*)?(?:traffic\s*|load\s*)?(?:at|during|in|on)?\s*(?:the\s+)?(?:peaks?|spikes?|bursts?|busiest)`) ??
-    first(text, String.raw`\b(?:peaks?|spikes?|bursts?)\s*(?:traffic|load)?\s*(?:of|at|up to|reach(?:es|ing)?|is|are|around|about|~)?\s*${NUM}\s*(?:x|×|times)\b`);
+    first(text, String.raw`\b(?:peaks?|spikes?|bursts?)\s*(?:traffic|load)?\s*(?:of|at|to|up to|reach(?:es|ing)?|is|are|around|about|~)?\s*${NUM}\s*(?:x|×|times)\b`);
   if (m) {
     const n = parseNumber(m[1]!);
     if (n !== null) out.peakFactor = stated(n, m[0]);
@@ -276,7 +276,8 @@ function extractHorizon(text: string, out: BriefInput): void {
 }
 
 function extractLatency(text: string, out: BriefInput): void {
-  const src = String.raw`\b(p50|p90|p95|p99|p99\.9|median|average|mean|95th percentile|99th percentile)?\s*(?:latency|response times?|responses?)?\s*(?:of\s+|is\s+|at\s+|target\s+)?(<=|≤|<|under|below|less than|within|sub-?|at most|max(?:imum)?(?:\s+of)?)\s*${NUM}\s*(ms|milliseconds?|s|seconds?)\b`;
+  // "p99 < 1 s", "a p99 of 300 milliseconds", "p99 order-to-ack under 1 ms", "sub-50ms p99".
+  const src = String.raw`\b(p50|p90|p95|p99|p99\.9|median|average|mean|95th percentile|99th percentile)?\s*(?:latency|response times?|responses?)?\s*(?:(?<=(?:p\d\d|p99\.9|percentile)\s*)(?:[a-z]+-[a-z-]+\s+|[a-z]+\s+(?=under|below|within|<))?)?(?:of\s+|is\s+|at\s+|target\s+)?(<=|≤|<|under|below|less than|within|sub-?|at most|max(?:imum)?(?:\s+of)?|(?<=(?:p\d\d|p99\.9|percentile)\s*(?:latency\s+)?(?:of|is|=|:)\s*))\s*${NUM}\s*(ms|milliseconds?|s|secs?|seconds?)\b`;
   for (const m of matches(text, src)) {
     const n = parseNumber(m[3]!);
     if (n === null) continue;
@@ -310,17 +311,18 @@ function extractAvailability(text: string, out: BriefInput): void {
 }
 
 function extractGrowth(text: string, out: BriefInput): void {
-  const doubling = first(text, String.raw`\bdoubl(?:e|es|ing)\s+(?:every|each)\s+${NUM_OR_WORD}?\s*(months?|years?|weeks?)\b`);
+  const doubling = first(text, String.raw`\b(doubl|tripl|quadrupl)(?:e|es|ed|ing)\s+(?:every|each|a|per)\s+${NUM_OR_WORD}?\s*(months?|years?|weeks?)\b`);
   if (doubling) {
-    const n = doubling[1] ? parseNumber(doubling[1]) : 1;
+    const factor = { doubl: 2, tripl: 3, quadrupl: 4 }[doubling[1]!.toLowerCase() as 'doubl'];
+    const n = doubling[2] ? parseNumber(doubling[2]) : 1;
     if (n !== null && n > 0) {
-      const months = /year/i.test(doubling[2]!) ? n * 12 : /week/i.test(doubling[2]!) ? n / 4.345 : n;
-      out.growthPerMonth = stated(2 ** (1 / months) - 1, doubling[0]);
+      const months = /year/i.test(doubling[3]!) ? n * 12 : /week/i.test(doubling[3]!) ? n / 4.345 : n;
+      out.growthPerMonth = stated(factor ** (1 / months) - 1, doubling[0]);
       return;
     }
   }
   const pct =
-    first(text, String.raw`\b${NUM}\s*%\s*(?:growth\s*)?(?:per|a|each|every|\/|month[- ]over[- ]month|mom|year[- ]over[- ]year|yoy)\s*(month|year|mo|yr)?`) ??
+    first(text, String.raw`\b${NUM}\s*%\s*(?:growth\s*)?(?:(?:per|a|each|every)\b|\/|month[- ]over[- ]month|mom\b|year[- ]over[- ]year|yoy\b)\s*(month|year|mo|yr)?`) ??
     first(text, String.raw`\b${NUM}\s*%\s*(yearly|annual|annually|monthly|year-on-year|month-on-month)\s*(?:user\s+|traffic\s+)?(?:growth|increase)`) ??
     first(text, String.raw`\bgrow(?:s|ing|th)?\s+(?:of\s+|by\s+|at\s+)?(?:about\s+|around\s+)?${NUM}\s*%\s*(?:a|per|each|every)?\s*(year|month|yr|mo)`);
   if (pct && /grow|growth|increase|mom|yoy|over/.test(`${before(text, pct, 30)} ${pct[0]}`.toLowerCase())) {
@@ -490,9 +492,9 @@ const EXTRACTORS: Array<[guard: RegExp | null, run: (text: string, out: BriefInp
   [/\d\s*(?:[kmgtp]i?b|bytes?|kilo|mega|giga|tera|peta)/i, extractSizes],
   [/keep|kept|retain|retention|store|archiv|hold|held|preserv|lifetime|history|life\b/i, extractRetention],
   [/year|month/i, extractHorizon],
-  [/ms\b|millisecond|second|latenc|response/i, extractLatency],
+  [/ms\b|millisecond|second|latenc|response|\bp\d\d|\d\s*s\b/i, extractLatency],
   [/%|nines/i, extractAvailability],
-  [/grow|doubl|%|\d\s*(?:x|×|times)/i, extractGrowth],
+  [/grow|doubl|tripl|quadrupl|%|\d\s*(?:x|×|times)/i, extractGrowth],
   [/team|engineer|developer|devs|people|programmer|solo|single|lone|ops|sre|platform|kubernetes/i, extractTeam],
   [/\$|€|£|usd|eur|dollar|euro|budget|spend|cost/i, extractBudget],
   [/launch|ship|deliver|live|release|mvp|deadline|ready|build|timeline|runway/i, extractTimeline],
