@@ -134,6 +134,9 @@ function extractRates(text: string, out: BriefInput): void {
     const tail = after(text, m, 16);
     if (/^\s*(?:per|a|each)\s+(?:user|device|driver|member|customer)/.test(tail)) continue;
     if (/per\s+(?:user|device|driver|member|customer)\s*$/.test(before(text, m, 20))) continue;
+    // "short links: 2 million a day", "writes: 1k/s": a count without its noun that the workload reader
+    // took as an operation (its noun is before the count) is not the whole system's load.
+    if (!m[2] && out.workload?.operations.some((o) => o.quote.includes(m[0].trim()))) continue;
     rates.push({ perSecond: n / secs, kind: classifyRate(m[2], undefined), peak: isPeak(text, m), quote: m[0] });
   }
   for (const m of matches(text, String.raw`\b${NUM}\s*(rps|qps|tps|wps|req\/s|requests\/s|writes\/s|reads\/s|ops\/s|msg\/s|messages\/s|events\/s)\b`)) {

@@ -221,6 +221,10 @@ function learnedActors(text: string): Map<string, { name: string; nature: ActorN
   return out;
 }
 
+/** Things people count by the second or the day, named before their count ("redirects 200 million a day"). */
+const OP_NOUN = String.raw`(?:click|redirect|view|page ?view|read|write|lookup|search|query|impression|event|message|order|payment|transaction|trade|booking|upload|download|request|signup|login|visit|play|stream|post|tweet|comment|like|notification|email|reading|measurement|ping|location update|trip|ride|deliver(?:y|ie)|call)`;
+const OP_NOUNS = String.raw`${OP_NOUN}(?:e?s)`;
+
 /** Actor words that are also things a person does: "8 game sessions per user per day". */
 const SESSIONS: ReadonlySet<string> = new Set(['session', 'sessions', 'connection', 'connections', 'call', 'calls']);
 
@@ -280,6 +284,9 @@ function readActors(text: string, facts: WorkloadFacts, vocab: Vocab): void {
   while ((m = bare.exec(text)) !== null) {
     const n = countOf(m[1]!);
     if (n === null || n < 2) continue;
+    // "short links: 2 million a day", "redirects 200 million a day": a count of things, not of people.
+    const lead = text.slice(Math.max(0, m.index - 40), m.index);
+    if (/\ba day\b|each day|every day/i.test(m[2]!) && (/:\s*$/.test(lead) || new RegExp(String.raw`\b${OP_NOUN}(?:e?s)?\s*$`, 'iu').test(lead))) continue;
     const prev = facts.actors.filter((a) => a.at < m!.index && a.nature === 'people').sort((a, b) => b.at - a.at)[0];
     const next = /^\s*and\s+/.test(text.slice(m.index + m[0].length)) ? facts.actors.find((a) => a.at > m!.index && a.at < m!.index + m![0].length + 40) : undefined;
     const name = next?.name ?? prev?.name ?? 'user';
@@ -549,6 +556,7 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
       const lead = `${sent.slice(Math.max(0, m.index - 60), m.index)}${m[1] ? `${m[1]} ` : ''}`.toLowerCase();
       if (NOT_LOAD_BEFORE.test(lead)) continue;
       const peak = isPeakRate(sent, m.index) || /^(?:sustain|sustains|handle|handles|withstand|absorb|peak|peaks)$/i.test(m[1] ?? '');
+      let pushed = 0;
       for (const p of parts) {
         const n = countOf(p.n);
         const ph = phraseHead(p.phrase, vocab);
@@ -566,9 +574,36 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
           ? { name, kind, rate: { basis: 'per-actor', perDay: (n * 86_400) / secs }, ...(ctx.actor && { actor: ctx.actor }), quote: clean(m[0]), at: s.at + m.index }
           : { name, kind, rate: { basis: 'absolute', perSecond: n / secs, peak, period: secs }, quote: clean(m[0]), at: s.at + m.index };
         facts.operations.push(op);
+        pushed++;
       }
-      take(m.index, m.index + m[0].length);
+      if (pushed > 0) take(m.index, m.index + m[0].length);
     }
+
+    // 3c. Labels and nouns before their count: "Orders: 1,000,000,000 per trading day", "writes: 1k/s",
+    // "redirects 200 million a day", "Clicks arrive at 10,000 per second", "every payment (3,000 per second)",
+    // "100M URLs are generated per day".
+    const labelled = [
+      new RegExp(String.raw`(?:^\s*|[.;,\n]\s*|^\s*[-*•]\s*|\n\s*[-*•]\s*)((?:${PHRASE_WORD}\s+){0,2}${PHRASE_WORD})\s*:\s*(?:about\s+|around\s+|roughly\s+|~\s*)?${COUNT}\s*(?:${PER}\s*(?:trading\s+|business\s+|working\s+)?${PERIOD}\b|\/\s*${PERIOD}\b)`, 'giu'),
+      new RegExp(String.raw`\b(${OP_NOUNS}|(?:every|each)\s+${OP_NOUN}(?=\s*\())\s+(?:arrive|come in|happen|occur|flow in|stream in)?\s*(?:at\s+)?(?:a rate of\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?\(?\s*${COUNT}\s*(?:${PER}\s*(?:trading\s+|business\s+|working\s+)?${PERIOD}\b|\/\s*${PERIOD}\b)`, 'giu'),
+      new RegExp(String.raw`\b${COUNT}\s+((?:${PHRASE_WORD}\s+){0,2}${PHRASE_WORD})\s+(?:are|is|get|gets|will be|must be)\s+(?:\w+ed|made|sent|built|done|taken|paid|bought|sold|written|read|seen|given|shown)\s*(?:${PER}\s*(?:trading\s+|business\s+|working\s+)?${PERIOD}\b|\/\s*${PERIOD}\b|(hourly|daily|weekly|monthly|yearly))`, 'giu'),
+    ];
+    labelled.forEach((re, form) => {
+      let k: RegExpExecArray | null;
+      while ((k = re.exec(sent)) !== null) {
+        const [nounText, countText, unit, adverb] = form === 2 ? [k[2]!, k[1]!, k[3] ?? k[4], k[5]] : [k[1]!.replace(/^(?:every|each)\s+/i, ''), k[2]!, k[3] ?? k[4], undefined];
+        if (!free(k.index, k.index + k[0].length)) continue;
+        const n = countOf(countText);
+        const secs = unit ? periodSeconds(unit) : adverb ? periodSeconds(adverb) : null;
+        const ph = phraseHead(nounText, vocab);
+        if (n === null || secs === null || !ph) continue;
+        if (/[$€£]\s*$/.test(sent.slice(0, k.index + k[0].indexOf(countText)))) continue;
+        if (NOT_LOAD_BEFORE.test(sent.slice(Math.max(0, k.index - 60), k.index).toLowerCase())) continue;
+        const tradingDay = /trading\s+day|business\s+day|working\s+day/i.test(k[0]);
+        const at = sent.indexOf(countText, k.index);
+        facts.operations.push({ name: ph.name, kind: kindOf(ph.head), rate: { basis: 'absolute', perSecond: n / secs, peak: isPeakRate(sent, at), period: tradingDay ? 86_400 : secs }, quote: clean(k[0].replace(/^[.;,\s*•-]+/, '')), at: s.at + k.index });
+        take(k.index, k.index + k[0].length);
+      }
+    });
 
     // 3b. "10M daily meetings", "50k monthly invoices": a count of things per period.
     const daily = new RegExp(String.raw`\b${COUNT}\s+(daily|hourly|weekly|monthly|yearly|annual)\s+${PHRASE}`, 'giu');
