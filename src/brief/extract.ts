@@ -229,6 +229,12 @@ function extractSizes(text: string, out: BriefInput): void {
     const bytes = parseBytes(`${m[1]} ${m[2]}`);
     if (bytes === null) continue;
     const ctx = `${before(text, m, 50)} ${after(text, m, 40)}`;
+    // "we add 100 PB of data per year", "2 TB of new files a month": a volume rate, not data already held.
+    const volume = /^\s*(?:of\s+(?:new\s+)?(?:data|storage|objects?|files?|content|media|uploads?|logs?)\s+)?(?:(?:per|a|an|each|every)\s+|\/\s*)(day|week|month|year)\b/.exec(after(text, m, 40));
+    if (volume && bytes >= 1e9) {
+      out.dataBytesPerDay ??= stated(bytes / ({ day: 1, week: 7, month: 30, year: 365 }[volume[1] as 'day']), text.slice(m.index, m.index + m[0].length + volume[0].length).trim());
+      continue;
+    }
     if (/\b(per|a|an|each|\/)\s*(second|sec|s|minute|hour|day|month)\b/.test(after(text, m, 14))) continue; // a bandwidth, not a size
     if (/image|photo|picture|video|file|attachment|media|upload|blob|document|pdf|asset|avatar/.test(ctx) && bytes >= 10_000) {
       out.blobBytes ??= stated(bytes, m[0]);
@@ -305,6 +311,8 @@ function extractAvailability(text: string, out: BriefInput): void {
   for (const m of matches(text, String.raw`\b(9\d(?:\.\d+)?|100(?:\.0+)?)\s*%`)) {
     const ctx = `${before(text, m, 30)} ${after(text, m, 30)}`;
     if (!/uptime|availab|sla|slo|available|up\b/.test(ctx)) continue;
+    // "99.9999% durability and 99.99% availability": a durability figure is not the availability target.
+    if (/^\s*(?:data\s+)?durab/i.test(after(text, m, 20)) || /durab\w*\s*(?:of|:|=|target)?\s*$/i.test(before(text, m, 20))) continue;
     const a = parseAvailability(m[1]!);
     if (a !== null) {
       out.availability = stated(a, `${m[0]}${/^\s*(uptime|availability|sla)/i.exec(text.slice(m.index + m[0].length))?.[0] ?? ''}`);

@@ -37,6 +37,8 @@ export interface BriefInput {
   blobBytes?: Stated<number>;
   retentionDays?: Stated<number>;
   initialDataBytes?: Stated<number>;
+  /** Bytes of new data a day, when the brief states a volume rate ("we add 100 PB of data per year"). */
+  dataBytesPerDay?: Stated<number>;
   growthPerMonth?: Stated<number>;
   p50Ms?: Stated<number>;
   p95Ms?: Stated<number>;

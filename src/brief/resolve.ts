@@ -265,6 +265,9 @@ export function resolve(input: BriefInput): Resolved {
     : qty(0, 'bytes', assumed('the kind of system stores no binary objects'));
   const blobsPerUserPerDay = input.blobsPerUserPerDay
     ? qty(input.blobsPerUserPerDay.value, 'objects/user/day', stated(input.blobsPerUserPerDay))
+    : input.dataBytesPerDay && blobBytes.value > 0 && dau.value > 0
+      // "We expect to add 100 PB of data per year": the uploads that volume makes, at the object size.
+      ? qty(input.dataBytesPerDay.value / blobBytes.value / dau.value, 'objects/user/day', derived(['scale.blobBytes', 'scale.dau'], `"${input.dataBytesPerDay.quote}" = ${formatBytes(input.dataBytesPerDay.value)} a day ÷ object size ÷ daily users`))
     : blobBytes.value > 0
       ? qty(d.blobsPerUserPerDay || 0.1, 'objects/user/day', assume(ctx, 'scale.blobsPerUserPerDay', 'Uploads per daily user per day', formatNumber(d.blobsPerUserPerDay || 0.1), 'typical upload frequency for the kind of system', 'YAML data.blobsPerUserPerDay'))
       : qty(0, 'objects/user/day', assumed('the kind of system stores no binary objects'));
