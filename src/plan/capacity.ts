@@ -94,6 +94,8 @@ export function planCapacity(ctx: PlanContext): CapacityPlan {
       const perMonth = (m: number) => (op.averagePerSecond * g(m) * op.payloadBytes! * CONVENTIONS.secondsPerMonth) / GB;
       add(`op-${op.id}-data-month`, 'storage', `Stored by ${op.name} per month`, 'GB/month', `${op.name} average/s × ${formatNumber(op.payloadBytes)} bytes each × 2,592,000 s ÷ 10^9`, [`op-${op.id}`], perMonth, { digits: 1 });
       add(`op-${op.id}-data`, 'storage', `Stored by ${op.name} (kept for the retention period)`, 'GB', `Σ over kept months of ${op.name} data per month`, [`op-${op.id}-data-month`, 'scale.retentionDays'], (m) => accumulated(perMonth, m, retentionMonths), { digits: 1, stock: true });
+      // The yearly figure an architect quotes first ("1B users × 40 emails × 50 KB × 365 = 730 PB a year"): a year at that month's rate, before growth.
+      add(`op-${op.id}-data-year`, 'storage', `Stored by ${op.name} in a year at that month's rate`, 'GB', `${op.name} data per month × 365 ÷ 30`, [`op-${op.id}-data-month`], (m) => (perMonth(m) * 365) / 30, { digits: 1, stock: true });
     }
     if (op.fanout !== null) {
       add(`op-${op.id}-recipients`, 'realtime', `Recipients of each ${op.name}`, 'recipients', 'stated fan-out degree × share online at once', [`workload.operations.${op.id}`], () => op.fanout!, { digits: 1 });
