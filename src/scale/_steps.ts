@@ -4,6 +4,7 @@ import { ELASTICACHE, HOURS_PER_MONTH, RDS_POSTGRES, UNIT_PRICES } from '../know
 import type { Cost, Design } from '../model/design.js';
 import { monthly, NODE_PRICES, type DesignFacts } from './_design-facts.js';
 import type { Figures } from './_load-model.js';
+import { describeCosts, describeKeys, shardKeys } from '../plan/shard-keys.js';
 import type { Horizon, Resource, Step } from './model.js';
 
 /**
@@ -133,12 +134,15 @@ export function planSteps(sc: StepContext): Step[] {
       });
     }
     const k = Math.ceil(writes.loadAtFactor / perPrimaryTarget);
-    if (!levelled && k > primaries) {
-      const key = f.archetype.traits.multiTenant ? 'tenant id' : f.archetype.traits.money ? 'account id' : 'owner (user) id';
+    // A re-plan that moves these writes to a wide-column store replaces sharding PostgreSQL (one step, not both).
+    if (!levelled && k > primaries && !movesToWideColumn(sc)) {
+      const keys = shardKeys(d.entities, { multiTenant: f.archetype.traits.multiTenant, atomic: f.archetype.traits.money || f.archetype.traits.contention });
+      const key = keys.length > 0 ? describeKeys(keys) : f.archetype.traits.multiTenant ? 'tenant id' : 'owner (user) id';
+      const costs = describeCosts(keys);
       add({
         id: 'db-shard', horizon: 'months-1-3', removes: ['db-writes', 'db-connections'].filter((id) => R.has(id)),
-        action: `Shard the write-heavy tables by ${key} across ${k} PostgreSQL primaries (Citus, or routing in the data-access layer)`,
-        rationale: `${n0(writes.loadAtFactor)} writes/s ÷ (${n0(perPrimary)} writes/s per primary × ${pct(writes.targetUtilisation)}) = ${k} primaries${deferrable ? '' : '; these writes move money or stock, so they are not deferred through a queue'}. Transactions stay within one ${key}; queries across ${key}s become scatter-gather, kept off the request path.`,
+        action: `Shard the write-heavy tables across ${k} PostgreSQL primaries (Citus, or routing in the data-access layer): ${key}`,
+        rationale: `${n0(writes.loadAtFactor)} writes/s ÷ (${n0(perPrimary)} writes/s per primary × ${pct(writes.targetUtilisation)}) = ${k} primaries${deferrable ? '' : '; these writes move money or stock, so they are not deferred through a queue'}. Each key is the column the table's reads filter on, so those reads stay on one shard${costs.length > 0 ? `; ${costs.join('; ')}` : ''}.`,
         monthlyCostDeltaUsd: (k - primaries) * 2 * dbUnit, costBasis: `${k - primaries} more primary + standby pair(s) × 2 × ${usd(dbUnit)}/month`,
       });
     }
@@ -184,7 +188,7 @@ export function planSteps(sc: StepContext): Step[] {
       });
     }
   }
-  if (over(storage)) {
+  if (over(storage) && !movesToWideColumn(sc)) {
     const partitioned = d.entities.filter((e) => e.partitionBy && e.store === 'postgres').map((e) => e.table);
     if (partitioned.length > 0) {
       // Time-ordered data is read mostly while it is new: archive what no longer fits.
@@ -200,11 +204,13 @@ export function planSteps(sc: StepContext): Step[] {
     } else {
       // Data that stays hot (links, accounts) cannot be archived away: split it.
       const k = Math.ceil(storage.loadAtFactor / storage.limit.value);
-      const key = f.archetype.traits.multiTenant ? 'tenant id' : 'owner (user) id';
+      const keys = shardKeys(d.entities, { multiTenant: f.archetype.traits.multiTenant, atomic: f.archetype.traits.money || f.archetype.traits.contention });
+      const key = keys.length > 0 ? describeKeys(keys) : f.archetype.traits.multiTenant ? 'tenant id' : 'owner (user) id';
+      const costs = describeCosts(keys);
       add({
         id: 'db-shard-storage', horizon: 'months-1-3', removes: ['db-storage'],
-        action: `Split the data by ${key} across ${k} PostgreSQL primaries as it grows (${storage.nodes} planned for the year)`,
-        rationale: `${n0(storage.loadAtFactor)} GB after a year at ${formatNumber(sc.factor)}× ÷ ${n0(storage.limit.value)} GB per primary = ${k}; the rows stay in use, so archiving does not help.`,
+        action: `Split the data across ${k} PostgreSQL primaries as it grows (${storage.nodes} planned for the year): ${key}`,
+        rationale: `${n0(storage.loadAtFactor)} GB after a year at ${formatNumber(sc.factor)}× ÷ ${n0(storage.limit.value)} GB per primary = ${k}; the rows stay in use, so archiving does not help${costs.length > 0 ? `. ${costs.join('; ').replace(/^./, (c) => c.toUpperCase())}` : ''}.`,
         monthlyCostDeltaUsd: (k - storage.nodes) * 2 * dbUnit, costBasis: `${k - storage.nodes} more primary + standby pair(s) × 2 × ${usd(dbUnit)}/month`,
       });
     }
@@ -324,6 +330,19 @@ export function decisionChanges(design: Design, redesign: Design): Array<{ id: s
   return out;
 }
 
+/** Partition keys for the wide-column store, from the same access patterns as shard keys. */
+function partitionKeys(sc: StepContext): string {
+  const t = sc.facts.archetype.traits;
+  const keys = shardKeys(sc.facts.design.entities, { multiTenant: t.multiTenant, atomic: t.money || t.contention });
+  if (keys.length === 0) return '';
+  const costs = describeCosts(keys);
+  return ` Partition keys, from the access patterns: ${describeKeys(keys)}${costs.length > 0 ? `; ${costs.join('; ')}` : ''}.`;
+}
+
+function movesToWideColumn(sc: StepContext): boolean {
+  return decisionChanges(sc.facts.design, sc.redesign).some((c) => c.id === 'primary-database' && /Cassandra|Scylla/.test(c.to));
+}
+
 function decisionSteps(sc: StepContext): Step[] {
   const out: Step[] = [];
   for (const ch of decisionChanges(sc.facts.design, sc.redesign)) {
@@ -335,7 +354,7 @@ function decisionSteps(sc: StepContext): Step[] {
     out.push({
       id: `decision-${ch.id}`, horizon: rule.horizon, removes,
       action: `${rule.verb}: ${ch.to.split(';')[0]} (instead of ${ch.from.split(';')[0]})`,
-      rationale: `What the planner chooses when it designs for ${formatNumber(sc.factor)}× the load: ${ch.rationale}`,
+      rationale: `What the planner chooses when it designs for ${formatNumber(sc.factor)}× the load: ${ch.rationale}${ch.id === 'primary-database' ? partitionKeys(sc) : ''}`,
       monthlyCostDeltaUsd: money(after - before),
       costBasis: after === 0 && before === 0
         ? 'no line of the cost model changes; the same instances are regrouped'

@@ -9,7 +9,7 @@ const TABLE: Array<[brief: string, id: string, chosen: RegExp]> = [
   ['chat app for 20M daily users, team of 60 engineers with an SRE team', 'architecture-style', /^Microservices$/],
   ['an internal reporting backend: 5 requests per second on average, 20x at peak, team of 4', 'architecture-style', /^Serverless$/],
   ['chat app for 200k daily users', 'primary-database', /^PostgreSQL$/],
-  ['chat app for 2M daily users', 'primary-database', /^PostgreSQL, sharded by user id \(Citus\)$/],
+  ['chat app for 2M daily users', 'primary-database', /^PostgreSQL, sharded by messages\.conversation_id \(Citus\)$/],
   ['chat app for 5M daily users with 200,000 writes per second, team of 40', 'primary-database', /Cassandra/],
   ['a backend for my app with 300 daily users, read:write 1:1', 'cache', /^No cache/],
   ['chat app for 2M daily users', 'cache', /^Redis/],

@@ -1,3 +1,5 @@
+import { planEntities } from '../entities.js';
+import { describeCosts, describeKeys, shardKeys } from '../shard-keys.js';
 import { TECHNOLOGIES } from '../../knowledge/technologies.js';
 import { LIMITS } from '../../knowledge/limits.js';
 import { planCapacity } from '../capacity.js';
@@ -28,7 +30,11 @@ export const primaryDatabase: DecisionModule = {
     const needsTransactions = t.money || t.contention;
     const wideColumn = writeShardsYear > 4 && !needsTransactions;
     const sharded = !wideColumn && primaries.oneYear > 1;
-    const key = t.multiTenant ? 'tenant id' : 'user id';
+    // The key is the column the heaviest tables' reads filter on (the redirect's short code, a chat's
+    // conversation), from the entities' access patterns; a tenant column wins where every query has one.
+    const keys = sharded ? shardKeys(planEntities(ctx, () => 'postgres'), { multiTenant: t.multiTenant, atomic: needsTransactions }) : [];
+    const key = keys[0] ? `${keys[0].table}.${keys[0].field}` : t.multiTenant ? 'tenant id' : 'user id';
+    const keyCosts = describeCosts(keys);
     const choice = wideColumn ? 'Apache Cassandra' : sharded ? `PostgreSQL, sharded by ${key} (Citus)` : 'PostgreSQL';
     const rowsWord = rowsFigure === 'peak-write-rps' ? 'writes' : 'row writes';
     const why: string[] = [];
@@ -38,7 +44,7 @@ export const primaryDatabase: DecisionModule = {
       ? `At peak the system writes ${n(rows.current)} rows/s now and ${n(rows.oneYear)} rows/s after a year, ${writeShardsYear}× what one PostgreSQL primary sustains, and no operation needs a multi-row transaction, so a wide-column store that scales writes by adding nodes is cheaper to run than ${writeShardsYear} hand-sharded primaries.`
       : sharded
         ? `Peak ${rowsWord} of ${n(rows.current)}/s are ${n((rows.current / perPrimary) * 100)}% of one PostgreSQL primary's ~${n(perPrimary)} ${rowsWord}/s; the capacity plan needs ${primaries.current} write primar${primaries.current === 1 ? 'y' : 'ies'} at launch and ${primaries.oneYear} within a year (${why.join('; ')}). ` +
-          `${needsTransactions ? 'The domain needs multi-row transactions (money or limited stock), so ' : ''}PostgreSQL stays the engine but is sharded by ${key} from the start (Citus distributed tables): each transaction stays within one ${key}, and primaries are added as the data grows instead of a migration later.`
+          `${needsTransactions ? 'The domain needs multi-row transactions (money or limited stock), so ' : ''}PostgreSQL stays the engine but is sharded from the start (Citus distributed tables)${keys.length > 0 ? `, each table by the column its reads filter on: ${describeKeys(keys)}` : ` by ${key}`}; primaries are added as the data grows instead of a migration later.${keyCosts.length > 0 ? ` The cost of the keys: ${keyCosts.join('; ')}.` : ''}`
         : `Peak ${rowsWord} of ${n(rows.current)}/s are ${n((rows.current / perPrimary) * 100)}% of one PostgreSQL primary's ~${n(perPrimary)} ${rowsWord}/s (${n(rows.oneYear)}/s after a year)${needsTransactions ? ', and the domain needs multi-row transactions (money or limited stock)' : ''}. PostgreSQL covers the relational model, the indexes the access patterns need and ${t.fullTextSearch ? 'basic full-text search' : 'JSON attributes'} in one well-understood engine. ${TECHNOLOGIES.postgresql.weaknesses}`;
     return {
       considered: options([
