@@ -1,4 +1,4 @@
-import type { Actor, Operation, Workload } from '../model/workload.js';
+import type { Actor, Inventory, Operation, Workload } from '../model/workload.js';
 import type { Provenance } from '../model/requirements.js';
 import { compact, formatNumber } from './units.js';
 import type { StatedActor, StatedOperation, WorkloadFacts } from './workload.js';
@@ -22,6 +22,8 @@ export interface Populations {
 export interface OperationRates {
   operations: Omit<Operation, 'peakPerSecond'>[];
   actors: Actor[];
+  /** Counts that are not rates: metric series, minutes of use a day. */
+  inventory: Inventory[];
   /** Seconds a day the load is spread over (86,400, or the trading window). */
   activeSeconds: number;
   /** Sum of the operations that write / read, per second on average. */
@@ -179,10 +181,38 @@ export function operationRates(facts: WorkloadFacts, pops: Populations, peakFact
       provenance: { kind: 'derived', from: [`workload.operations.${read.id}`], how: `"${wpr.quote}"` },
     });
   }
+  // Series and time of use: counts an architect computes before any rate.
+  const inventory: Inventory[] = [];
+  const items = facts.perActorItems;
+  const owners = items ? facts.actors.filter((a) => a.name === items.actor) : [];
+  const owner = owners.sort((a, b) => b.count - a.count)[0];
+  if (items && owner) {
+    const noun = items.noun === 'metrics' || items.noun === 'series' || items.noun === 'time series' ? 'metric series' : items.noun;
+    inventory.push({ id: slug(noun), name: noun.charAt(0).toUpperCase() + noun.slice(1), count: owner.count * items.count, unit: /series/.test(noun) ? 'series' : 'count', formula: `${compact(owner.count)} ${owner.name}s × ${formatNumber(items.count)} ${items.noun} each`, provenance: { kind: 'derived', from: ['workload.actors'], how: `"${owner.quote}", "${items.quote}"` } });
+    // A report per interval carries every one of them: "every machine reports its metrics every 10 s".
+    for (const o of ops) if (o.actor === actorId(owner) && o.kind === 'write' && o.rowsWritten === legs && /report|metric|sample|reading|measurement|scrape|push/.test(o.name)) o.rowsWritten = items.count;
+    // Series with no stated interval are still collected: at the common 10-second scrape interval,
+    // assumed and said so; the DAU of the company the machines serve is not this system's load.
+    if (/series/.test(noun) && !ops.some((o) => o.actor === actorId(owner) && o.kind === 'write')) {
+      const every = 10;
+      ops.push({
+        id: idFor('ingest metric samples'), name: 'ingest metric samples', kind: 'write', actor: actorId(owner),
+        averagePerSecond: (owner.count * items.count) / every,
+        formula: `${compact(owner.count * items.count)} series (${compact(owner.count)} ${owner.name}s × ${formatNumber(items.count)} ${items.noun}) ÷ one sample every ${every} s`,
+        rowsWritten: 1, payloadBytes: null, fanout: null,
+        provenance: { kind: 'assumed', reason: `the brief gives no collection interval; ${every} s is a common scrape interval (say "scraped every 15 seconds" to refine)` },
+      });
+    }
+  }
+  if (facts.activity) {
+    const dauPeople = facts.actors.filter((a) => a.nature === 'people' && a.kind === 'daily').sort((a, b) => b.count - a.count)[0];
+    const count = dauPeople?.count ?? pops.dau.value;
+    inventory.push({ id: 'active-minutes-per-day', name: 'Minutes of use a day (all users)', count: (count * facts.activity.secondsPerDay) / 60, unit: 'minutes/day', formula: `${compact(count)} daily users × ${formatNumber(facts.activity.secondsPerDay / 60, 1)} minutes a day ("${facts.activity.quote}")`, provenance: { kind: 'derived', from: ['workload.actors'], how: `"${facts.activity.quote}"` } });
+  }
   const writes = ops.filter((o) => o.kind === 'write').reduce((t, o) => t + o.averagePerSecond, 0);
   const reads = ops.filter((o) => o.kind === 'read').reduce((t, o) => t + o.averagePerSecond, 0);
   const rowsWritten = ops.reduce((t, o) => t + o.averagePerSecond * o.rowsWritten, 0);
-  return { operations: ops, actors, activeSeconds, writes, reads, rowsWritten, statedAtPeak, notes };
+  return { operations: ops, actors, inventory, activeSeconds, writes, reads, rowsWritten, statedAtPeak, notes };
 }
 
 /** Recipients of one event: the stated degree, times the share online when the brief gives it. */
@@ -199,6 +229,7 @@ function periodName(seconds: number): string {
 export function workloadModel(rates: OperationRates, peakFactor: number, unread: string[]): Workload {
   return {
     actors: rates.actors,
+    inventory: rates.inventory,
     operations: rates.operations.map((o) => ({
       ...o,
       peakPerSecond: o.averagePerSecond * peakFactor,

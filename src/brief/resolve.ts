@@ -42,6 +42,8 @@ interface Ctx {
 }
 
 function assume(ctx: Ctx, field: string, label: string, value: string, reason: string, override: string): Provenance {
+  // A later, better-informed assumption of the same field replaces the first.
+  ctx.assumptions = ctx.assumptions.filter((a) => a.field !== field);
   ctx.assumptions.push({ field, label, value, reason, override });
   return assumed(reason);
 }
@@ -189,6 +191,13 @@ export function resolve(input: BriefInput): Resolved {
   if (input.avgRps && rates.writes + rates.reads > input.avgRps.value * 1.01) {
     const parts = rates.operations.filter((o) => o.provenance.kind === 'stated').map((o) => `"${(o.provenance as { quote: string }).quote}"`);
     contradiction(`the operations the brief names (${parts.join(', ')}) add up to ${formatNumber(rates.writes + rates.reads, 1)}/s, more than the total "${input.avgRps.quote}"`, 'check which number is the total, and whether one of them is a peak');
+  }
+  // Machines and devices writing on their own are read back in aggregates (dashboards, alerts), not
+  // once per write: the kind of system's read:write ratio does not apply to them.
+  const deviceWrites = rates.writes > 0 && rates.reads === 0 && !input.readWriteRatio && rates.operations.every((o) => o.kind === 'write' && rates.actors.find((a) => a.id === o.actor)?.nature === 'devices');
+  if (deviceWrites && ratio.value > 0.1) {
+    ratio = qty(0.1, 'reads per write', assume(ctx, 'scale.readWriteRatio', 'Read:write ratio', '1:10',
+      'the writes come from machines and devices, read back in aggregates (dashboards, alerts) rather than one read per write', 'YAML traffic.readWriteRatio, or "dashboards run 2,000 queries per minute"'));
   }
   if (rates.operations.length > 0 && !input.avgRps && !input.peakRps) {
     const names = rates.operations.map((o) => o.name);

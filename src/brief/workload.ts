@@ -77,6 +77,8 @@ export interface WorkloadFacts {
   sizes: { noun: string; bytes: number; quote: string }[];
   /** A population the brief asks to grow to ("what changes if we grow to 500 million DAU"). */
   growthTarget?: { count: number; quote: string };
+  /** Things each actor holds or exposes ("each machine exposes about 100 metrics"). */
+  perActorItems?: { actor: string; count: number; noun: string; quote: string };
   /** Stated throughput of one database node ("a relational database node handles about 1,000 TPS"). */
   dbNodeTps?: { value: number; quote: string };
 }
@@ -818,6 +820,12 @@ function readShape(text: string, facts: WorkloadFacts): void {
       facts.sizes.push({ noun: singular(noun.trim().split(/\s+/).at(-1)!), bytes, quote: clean(k[0]) });
     }
   });
+  // "each machine exposes about 100 metrics", "every sensor has 20 channels".
+  m = new RegExp(String.raw`\b(?:each|every|a|per)\s+(?:single\s+)?(${ACTOR_SRC})\s+(?:exposes|emits|reports|has|publishes|produces|tracks|exports|sends)\s+(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?${NUM}\s+((?:custom\s+|distinct\s+|different\s+)?(?:metrics|time series|series|counters|gauges|signals|channels|data points|readings|measurements|values|fields|tags))\b`, 'iu').exec(text);
+  if (m) {
+    const n = parseNumber(m[2]!);
+    if (n !== null && n > 0) facts.perActorItems = { actor: ACTOR_FORMS.get(m[1]!.toLowerCase())!.name, count: n, noun: m[3]!.toLowerCase().replace(/^(?:custom|distinct|different)\s+/, ''), quote: clean(m[0]) };
+  }
   // "a (cloud relational) database node handles about 1,000 TPS".
   m = new RegExp(String.raw`\b(?:database|db|postgres(?:ql)?|mysql|sql)\s+(?:node|server|instance|primary)\s+(?:handles|does|can do|can handle|sustains|takes|manages)\s+(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?${NUM}\s*(?:tps|transactions|writes|qps|queries|ops)`, 'iu').exec(text);
   if (m) {

@@ -43,9 +43,21 @@ export const OperationSchema = z.object({
 });
 export type Operation = z.infer<typeof OperationSchema>;
 
+/** A count the brief's numbers make that is not a rate: metric series (machines × metrics each), minutes of use a day. */
+export const InventorySchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  name: z.string(),
+  count: num,
+  unit: z.string(),
+  formula: z.string(),
+  provenance: ProvenanceSchema,
+});
+export type Inventory = z.infer<typeof InventorySchema>;
+
 export const WorkloadSchema = z.object({
   actors: z.array(ActorSchema),
   operations: z.array(OperationSchema),
+  inventory: z.array(InventorySchema),
   /** Seconds per day the system is in use when the brief says so (trading hours); null = all day. */
   activeSecondsPerDay: num.nullable(),
   /** Clauses of the brief with a number that the reader did not use, for the reader to check. */

@@ -85,6 +85,9 @@ export function planCapacity(ctx: PlanContext): CapacityPlan {
 
   // ---------------------------------------------------------------- operations, one figure each
   const w = req.workload;
+  for (const item of w.inventory) {
+    add(`inv-${item.id}`, 'load', item.name, item.unit, `${item.formula} × growth`, [`workload.inventory.${item.id}`, 'growthPerMonth'], (m) => item.count * g(m));
+  }
   for (const op of w.operations) {
     const label = op.name.charAt(0).toUpperCase() + op.name.slice(1);
     const unit = op.kind === 'write' ? 'writes/s' : 'reads/s';
