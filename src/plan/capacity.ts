@@ -263,11 +263,21 @@ export function planCapacity(ctx: PlanContext): CapacityPlan {
     'db-read-replicas', 'database', 'Read replicas needed', 'replicas', `max(0, ⌈peak database reads/s ÷ ${formatNumber(limits.pgReadsPerNode.value)} per node⌉ − 1 primary)`,
     ['peak-read-rps', 'cache-hit-rate', 'limits.pgReadsPerNode'], (m) => Math.max(0, Math.ceil(dbReads(m) / limits.pgReadsPerNode.value) - 1),
   );
+  // Measurements kept in the time-series store are not PostgreSQL's writes or data.
+  const pgShare = postgresWriteShare(ctx.archetype);
+  const shareNote = pgShare < 1 ? ` × ${formatNumber(pgShare, 3)} (share of writes PostgreSQL holds; the rest go to the time-series store)` : '';
+  if (pgShare < 1) {
+    add(
+      'db-peak-writes-postgres', 'database', 'Peak writes reaching PostgreSQL', 'writes/s',
+      `peak writes/s${rowsPerWrite > 1 ? ` × ${formatNumber(rowsPerWrite, 2)} rows per write` : ''}${shareNote}`,
+      ['peak-write-rps'], (m) => peakWrites(m) * rowsPerWrite * pgShare, { digits: 1 },
+    );
+  }
   add(
     'db-write-primaries', 'database', 'Write primaries (shards) needed', 'shards',
-    `max(⌈peak writes/s${rowsPerWrite > 1 ? ` × ${formatNumber(rowsPerWrite, 2)} rows per write` : ''} ÷ ${formatNumber(limits.pgWritesPerPrimary.value)} per primary⌉, ⌈database data ÷ ${formatNumber(LIMITS.pgStoragePerNode.value)} GB per node⌉)`,
+    `max(⌈peak writes/s${rowsPerWrite > 1 ? ` × ${formatNumber(rowsPerWrite, 2)} rows per write` : ''}${shareNote} ÷ ${formatNumber(limits.pgWritesPerPrimary.value)} per primary⌉, ⌈database data${shareNote} ÷ ${formatNumber(LIMITS.pgStoragePerNode.value)} GB per node⌉)`,
     ['peak-write-rps', 'db-data', 'limits.pgWritesPerPrimary'],
-    (m) => Math.max(1, Math.ceil((peakWrites(m) * rowsPerWrite) / limits.pgWritesPerPrimary.value), Math.ceil(rawData(Math.max(1, m)) / LIMITS.pgStoragePerNode.value)),
+    (m) => Math.max(1, Math.ceil((peakWrites(m) * rowsPerWrite * pgShare) / limits.pgWritesPerPrimary.value), Math.ceil((rawData(Math.max(1, m)) * pgShare) / LIMITS.pgStoragePerNode.value)),
   );
 
   // ---------------------------------------------------------------- messaging
@@ -288,4 +298,11 @@ export function planCapacity(ctx: PlanContext): CapacityPlan {
       return f;
     },
   };
+}
+
+/** Share of the writes that PostgreSQL stores: all of them, unless measurements go to a time-series store. */
+export function postgresWriteShare(archetype: { traits: { timeSeries: boolean }; entities: ReadonlyArray<{ store?: string; rows: { perUser: number } | { writeShare: number } }> }): number {
+  if (!archetype.traits.timeSeries) return 1;
+  const ts = archetype.entities.reduce((t, e) => t + (e.store === 'timeseries' && 'writeShare' in e.rows ? e.rows.writeShare : 0), 0);
+  return Math.min(1, Math.max(0.001, 1 - ts));
 }
