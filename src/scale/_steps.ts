@@ -220,12 +220,20 @@ export function planSteps(sc: StepContext): Step[] {
   const conns = R.get('db-connections');
   if (over(conns)) {
     const busy = sc.at('db-connections-busy');
-    const server = Math.max(20, Math.ceil(busy * 1.5));
+    const wanted = Math.max(20, Math.ceil(busy * 1.5));
+    // A pooler cannot make busy connections fewer: past what one node runs well with, the pool is
+    // capped per node and the queries must spread over more nodes.
+    const perNode = conns.limit.value;
+    const nodes = Math.ceil(wanted / perNode);
+    const server = Math.min(wanted, perNode);
     const unit = ((0.5 * UNIT_PRICES.vcpuHour) + (0.5 * UNIT_PRICES.gibHour)) * HOURS_PER_MONTH;
     add({
       id: 'pgbouncer', horizon: 'immediate', removes: ['db-connections'],
-      action: `Put PgBouncer in transaction mode between the API and PostgreSQL (${server} server connections)`,
-      rationale: `The fleet opens ${n0(conns.loadAtFactor)} connections at ${formatNumber(sc.factor)}× against ${n0(conns.capacity)} the server runs well with; only ${formatNumber(busy, 1)} are busy at once (Little's law), so ${server} pooled server connections carry them.`,
+      action: `Put PgBouncer in transaction mode between the API and PostgreSQL (${server} server connections${nodes > 1 ? ' per node' : ''})`,
+      rationale: `The fleet opens ${n0(conns.loadAtFactor)} connections at ${formatNumber(sc.factor)}× against ${n0(conns.capacity)} the server runs well with; only ${formatNumber(busy, 1)} are busy at once (Little's law)` +
+        (nodes > 1
+          ? `, and with 50% headroom (${n0(wanted)}) that is more than the ${n0(perNode)} one node runs well with: the pool is capped at ${n0(perNode)} per node, and the queries need ${nodes} nodes${spread(steps)}.`
+          : `, so ${server} pooled server connections carry them.`),
       monthlyCostDeltaUsd: 2 * unit, costBasis: `2 PgBouncer containers (0.5 vCPU, 0.5 GiB) × ${usd(unit)}/month`,
     });
   }
@@ -337,6 +345,16 @@ function partitionKeys(sc: StepContext): string {
   if (keys.length === 0) return '';
   const costs = describeCosts(keys);
   return ` Partition keys, from the access patterns: ${describeKeys(keys)}${costs.length > 0 ? `; ${costs.join('; ')}` : ''}.`;
+}
+
+/** Where the connections of a pool larger than one node go, from the steps already planned. */
+function spread(steps: Step[]): string {
+  const replicas = steps.some((s) => s.id === 'db-read-replicas');
+  const shards = steps.some((s) => s.id === 'db-shard' || s.id === 'db-shard-storage');
+  if (replicas && shards) return ' (the read replicas above take the reads, the shards above the writes)';
+  if (replicas) return ' (the read replicas above take the reads)';
+  if (shards) return ' (the shards above split them)';
+  return ': route read-only queries to a read replica, or cut query time (busy connections grow with it, by Little\'s law)';
 }
 
 function movesToWideColumn(sc: StepContext): boolean {
