@@ -775,7 +775,9 @@ function readShape(text: string, facts: WorkloadFacts): void {
     const hours = end > start ? end - start : 0;
     if (hours > 0 && hours < 24 && (m[2] !== undefined || m[3] !== undefined || m[6] !== undefined)) facts.activeWindow = { seconds: hours * 3600, quote: clean(m[0]) };
   }
-  m = new RegExp(String.raw`\b${NUM}[- ]hours?\s+(?:trading|business|working|operating)\s+(?:day|session|window)`, 'iu').exec(text);
+  m = new RegExp(String.raw`\b${NUM}[- ]hours?\s+(?:trading|business|working|operating)\s+(?:day|session|window)`, 'iu').exec(text) ??
+    // "The market is open 6.5 hours a day", "trades for 7 hours each day".
+    new RegExp(String.raw`\b(?:is\s+open|open|opens for|trades?|trading|operates?)\s+(?:for\s+)?(?:about\s+|around\s+)?${NUM}\s*hours?\s+(?:a|per|each|every)\s+(?:trading\s+)?day\b`, 'iu').exec(text);
   if (m && !facts.activeWindow) {
     const h = parseNumber(m[1]!);
     if (h !== null && h > 0 && h < 24) facts.activeWindow = { seconds: h * 3600, quote: clean(m[0]) };
