@@ -1,4 +1,5 @@
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+import type Compromise from 'compromise';
 
 /**
  * English word forms for the brief reader, from compromise (a maintained English NLP library)
@@ -9,6 +10,17 @@ import nlp from 'compromise';
  * Each function is called on one word or a short phrase, many times per brief with the same words:
  * results are memoised (compromise is deterministic, so the cache only saves time).
  */
+
+type Nlp = typeof Compromise;
+let loaded: Nlp | undefined;
+/**
+ * compromise, loaded on first use through its single-file CommonJS build: the ESM entry resolves
+ * hundreds of modules (about twice the start-up time), and commands that read no brief never pay.
+ */
+function nlp(text: string): ReturnType<Nlp> {
+  loaded ??= createRequire(import.meta.url)('compromise') as Nlp;
+  return loaded(text);
+}
 
 const memo = <T>(fn: (s: string) => T): ((s: string) => T) => {
   const cache = new Map<string, T>();
