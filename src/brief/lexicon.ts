@@ -40,10 +40,35 @@ const OWN_S = /(?:ss|us|is|sms|news|series|species|gps|os|aws|dns)$/;
 /** Mass nouns, the same in both numbers. */
 const MASS = /^(?:data|metadata|media|feedback|traffic|information|software|hardware|equipment|staff|telemetry|inventory|analytics)$/;
 
+/**
+ * Regular forms need no dictionary: "photos" → "photo", "cities" → "city", "links" → "link". Loading
+ * compromise costs about 0.3 s, so it is asked only about the forms a suffix rule can get wrong
+ * ("buses", "analyses", "leaves", "children", "does", "logging"). Null: ask compromise.
+ */
+function regularSingular(w: string): string | null {
+  if (!w.endsWith('s')) return /(?:men|ren|ice|eople|ia|ae|i)$/.test(w) ? null : w;
+  if (/(?:ss|us|is|es|ves|xs)$/.test(w)) return /[^aeiou]ies$/.test(w) ? `${w.slice(0, -3)}y` : null;
+  return w.slice(0, -1);
+}
+function regularPlural(w: string): string | null {
+  if (w === 'person') return 'people';
+  if (/(?:[^u]ss|[^aeiou]x|ch|sh)$/.test(w)) return `${w}es`;
+  if (/(?:s|x|z|o|f|fe|us|is|man|child|foot|tooth|mouse)$/.test(w)) return null;
+  if (/[^aeiou]y$/.test(w)) return `${w.slice(0, -1)}ies`;
+  return `${w}s`;
+}
+function regularLemma(w: string): string | null {
+  if (/(?:ing|ed|es|ies)$/.test(w) || /^(?:is|was|has|does|goes)$/.test(w)) return null;
+  if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
+  return w.endsWith('s') ? null : w;
+}
+
 /** The singular of a lower-case noun: "buses" → "bus", "e-bikes" → "e-bike", "people" → "person". */
 export const singularNoun = memo((word: string): string => {
   const w = word.toLowerCase();
   if (OWN_S.test(w) || MASS.test(w) || !/[a-z]/.test(w)) return w;
+  const regular = /\s/.test(w) ? null : regularSingular(w);
+  if (regular !== null) return regular;
   const doc = nlp(w);
   doc.tag('Plural');
   const out = doc.nouns().toSingular().text().toLowerCase();
@@ -55,6 +80,9 @@ export const pluralNoun = memo((word: string): string => {
   const w = word.toLowerCase();
   if (w === 'people' || MASS.test(w)) return w;
   if (OWN_S.test(w) && !/(?:us|ss|is)$/.test(w)) return w;
+  const last = w.split(/\s+/).at(-1)!;
+  const regular = regularPlural(last);
+  if (regular !== null) return `${w.slice(0, w.length - last.length)}${regular}`;
   const doc = nlp(w);
   doc.tag('Noun');
   const out = doc.nouns().toPlural().text().toLowerCase();
@@ -64,6 +92,8 @@ export const pluralNoun = memo((word: string): string => {
 /** The base form of a verb in any form: "does" → "do", "checking" → "check", "uploaded" → "upload". */
 export const verbLemma = memo((word: string): string => {
   const w = word.toLowerCase();
+  const regular = regularLemma(w);
+  if (regular !== null) return regular;
   const doc = nlp(w);
   doc.tag('Verb');
   const out = doc.verbs().toInfinitive().text().toLowerCase();
