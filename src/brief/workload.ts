@@ -302,7 +302,7 @@ function readActors(text: string, facts: WorkloadFacts, vocab: Vocab): void {
     if (n === null || n < 2) continue;
     const explicit = /\bof\s+(?:them|those|these)\b|\bat once|same time|any (?:one )?(?:time|moment)|concurrently|simultaneously|\bpeak/i.test(m[0]);
     const prev = facts.actors.filter((a) => a.at < m!.index && a.count > n).sort((a, b) => b.at - a.at)[0];
-    if (!prev || (!explicit && !/\bof\s+them\b/i.test(m[0]))) continue;
+    if (!prev || !explicit) continue;
     if (facts.actors.some((a) => a.at === m!.index)) continue;
     facts.actors.push({ name: prev.name, count: n, kind: 'concurrent', nature: prev.nature, quote: clean(m[0]), at: m.index });
   }
@@ -656,7 +656,7 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
       const before = sent.slice(Math.max(0, m.index - 60), m.index).toLowerCase();
       if (/\b(?:refresh|refreshes|poll|polls|rotate|rotates|expire|expires|backup|backed|retr(?:y|ies)|cron|run|runs|job)\w*\b[^,]*$/.test(before)) continue;
       const name = intervalName(before, vocab);
-      const reported = /\b(report|send|sends|ping|pings|emit|emits|publish|publishes|upload|uploads|post|posts|push|pushes|transmit|transmits|stream)\w*\b/.exec(before);
+      const reported = REPORTED.exec(before);
       if (!name) continue;
       intervals.push({ seconds: n * unitSecs, name, idx: m.index, len: m[0].length, good: /request|upload|update|ping|report|heartbeat/.test(name) || Boolean(reported) });
     }
@@ -669,6 +669,9 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
     }
   }
 }
+
+/** Verbs of sending something on a timer. */
+const REPORTED = /\b(report|send|sends|ping|pings|emit|emits|publish|publishes|upload|uploads|post|posts|push|pushes|transmit|transmits|stream)\w*\b/;
 
 /** Things sent on a timer that name their operation by a fixed phrase. */
 const INTERVAL_NOUNS = /\b(location(?: update)?|position|gps fix|gps|coordinates|heartbeat|reading|measurement|ping|request|update|metric|sample|event|report|telemetry|status|score|snapshot)s?\b/g;
@@ -708,7 +711,7 @@ function intervalName(before: string, vocab: Vocab): string | null {
     if (/^(?:report|send|sends|emit|emits|publish|publishes|transmit|transmits|push|pushes|reporting|sending|emitting|publishing|transmitting|pushing|reports)$/.test(last)) return 'report';
     return verbLemma(last);
   }
-  return /\b(report|send|sends|ping|pings|emit|emits|publish|publishes|upload|uploads|post|posts|push|pushes|transmit|transmits|stream)\w*\b/.test(before) ? 'report' : null;
+  return REPORTED.test(before) ? 'report' : null;
 }
 
 /** The verb and object just before a bare rate: "sensors report occupancy changes, about" → "report occupancy change". */

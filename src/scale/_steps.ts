@@ -136,7 +136,7 @@ export function planSteps(sc: StepContext): Step[] {
     const k = Math.ceil(writes.loadAtFactor / perPrimaryTarget);
     // A re-plan that moves these writes to a wide-column store replaces sharding PostgreSQL (one step, not both).
     if (!levelled && k > primaries && !movesToWideColumn(sc)) {
-      const keys = shardKeys(d.entities, { multiTenant: f.archetype.traits.multiTenant, atomic: f.archetype.traits.money || f.archetype.traits.contention });
+      const keys = designShardKeys(f);
       const key = keys.length > 0 ? describeKeys(keys) : f.archetype.traits.multiTenant ? 'tenant id' : 'owner (user) id';
       const costs = describeCosts(keys);
       add({
@@ -204,7 +204,7 @@ export function planSteps(sc: StepContext): Step[] {
     } else {
       // Data that stays hot (links, accounts) cannot be archived away: split it.
       const k = Math.ceil(storage.loadAtFactor / storage.limit.value);
-      const keys = shardKeys(d.entities, { multiTenant: f.archetype.traits.multiTenant, atomic: f.archetype.traits.money || f.archetype.traits.contention });
+      const keys = designShardKeys(f);
       const key = keys.length > 0 ? describeKeys(keys) : f.archetype.traits.multiTenant ? 'tenant id' : 'owner (user) id';
       const costs = describeCosts(keys);
       add({
@@ -338,10 +338,15 @@ export function decisionChanges(design: Design, redesign: Design): Array<{ id: s
   return out;
 }
 
+/** The design's shard keys: tenant first where tenants exist; cross-shard writes matter where money or stock moves. */
+function designShardKeys(f: DesignFacts) {
+  const t = f.archetype.traits;
+  return shardKeys(f.design.entities, { multiTenant: t.multiTenant, atomic: t.money || t.contention });
+}
+
 /** Partition keys for the wide-column store, from the same access patterns as shard keys. */
 function partitionKeys(sc: StepContext): string {
-  const t = sc.facts.archetype.traits;
-  const keys = shardKeys(sc.facts.design.entities, { multiTenant: t.multiTenant, atomic: t.money || t.contention });
+  const keys = designShardKeys(sc.facts);
   if (keys.length === 0) return '';
   const costs = describeCosts(keys);
   return ` Partition keys, from the access patterns: ${describeKeys(keys)}${costs.length > 0 ? `; ${costs.join('; ')}` : ''}.`;
