@@ -45,7 +45,7 @@ function compile(source: string, flags: string): RegExp {
 }
 
 function* matches(text: string, source: string): Generator<RegExpExecArray> {
-  const re = compile(source, 'giu');
+  const re = compile(source, 'gi');
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     if (m[0] === '') {
@@ -57,7 +57,7 @@ function* matches(text: string, source: string): Generator<RegExpExecArray> {
 }
 
 function first(text: string, source: string): RegExpExecArray | null {
-  return compile(source, 'iu').exec(text);
+  return compile(source, 'i').exec(text);
 }
 
 /** The few words before a match, lower-cased, to read its context. */

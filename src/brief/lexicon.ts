@@ -1,14 +1,21 @@
 import { createRequire } from 'node:module';
 import type Compromise from 'compromise';
+import pluralize from 'pluralize';
 
 /**
- * English word forms for the brief reader, from compromise (a maintained English NLP library)
- * rather than hand-written suffix rules: the singular of a noun ("buses" → "bus", "companies" →
- * "company"), its plural, the base form of a verb ("does" → "do", "logging" → "log"), and the value
- * of numbers written in words ("two million", "Three hundred", "forty-five").
+ * English word forms for the brief reader, from maintained libraries rather than hand-written
+ * tables: the singular and plural of a noun from pluralize ("buses" → "bus", "companies" →
+ * "company", "person" → "people"), the base form of a verb and the value of numbers written in words
+ * from compromise ("does" → "do", "exchanging" → "exchange", "two million", "forty-five").
+ *
+ * compromise builds its lexicon when loaded, about 0.45 s, which would double a one-brief CLI run.
+ * Verb forms whose base the spelling decides ("sending", "running", "making", "updates") are
+ * therefore taken by rule, and compromise is asked only where a dictionary is needed ("creating"
+ * or "treating", "changing" or "pinging"); test/brief/lexicon.test.ts holds the rule to
+ * compromise's own answer over its lexicon's verbs.
  *
  * Each function is called on one word or a short phrase, many times per brief with the same words:
- * results are memoised (compromise is deterministic, so the cache only saves time).
+ * results are memoised (both libraries are deterministic, so the cache only saves time).
  */
 
 type Nlp = typeof Compromise;
@@ -40,25 +47,69 @@ const OWN_S = /(?:ss|us|is|sms|news|series|species|gps|os|aws|dns)$/;
 /** Mass nouns, the same in both numbers. */
 const MASS = /^(?:data|metadata|media|feedback|traffic|information|software|hardware|equipment|staff|telemetry|inventory|analytics)$/;
 
+const VOWEL = /[aeiou]/;
+const syllables = (w: string): number => (w.match(/[aeiouy]+/g) ?? []).length;
+
 /**
- * Regular forms need no dictionary: "photos" → "photo", "cities" → "city", "links" → "link". Loading
- * compromise costs about 0.3 s, so it is asked only about the forms a suffix rule can get wrong
- * ("buses", "analyses", "leaves", "children", "does", "logging"). Null: ask compromise.
+ * The base of a verb stem left by cutting "-ing" or "-ed", where the spelling decides it; null where
+ * only a dictionary can ("chang" → change, "ping" → ping; "creat" → create, "treat" → treat).
  */
-function regularSingular(w: string): string | null {
-  if (!w.endsWith('s')) return /(?:men|ren|ice|eople|ia|ae|i)$/.test(w) ? null : w;
-  if (/(?:ss|us|is|es|ves|xs)$/.test(w)) return /[^aeiou]ies$/.test(w) ? `${w.slice(0, -3)}y` : null;
-  return w.slice(0, -1);
+function baseOfStem(stem: string): string | null {
+  if (stem.length < 3 || !VOWEL.test(stem)) return null;
+  const last = stem.at(-1)!;
+  const prev = stem.at(-2)!;
+  const one = syllables(stem) === 1;
+  if (stem.endsWith('ee')) return stem;
+  if (last === prev && !VOWEL.test(last)) {
+    // "running" → run, "logging" → log, "cancelling" → cancel; "calling", "telling", "passing",
+    // "buzzing" keep the pair.
+    if (last === 'l') return one || /(?:[tsyfw]|sh|sm|sp)ell$/.test(stem) ? stem : /ell$/.test(stem) ? stem.slice(0, -1) : null;
+    if (/[sz]/.test(last)) return stem;
+    if (/[fdc]/.test(last)) return null;
+    return stem.slice(0, -1);
+  }
+  // "producing" → produce, "placing" → place; "panicking" is not a rule's.
+  if (last === 'c') return /[aeou]c$/.test(stem) ? `${stem}e` : null;
+  if (/[szg]/.test(last) || /(?:th|ast|ach|y[^aeiou]|ve[nr])$/.test(stem) || (!one && /ick$/.test(stem)) || /(?:qu|ou|ui|ua|ia|io|ie)[a-z]$/.test(stem)) return null;
+  if (last === 'v' || (last === 'u' && prev !== 'q')) return `${stem}e`;
+  if (VOWEL.test(last) || last === 'y') return /[aeo]$/.test(stem) ? null : stem;
+  if (/[wx]/.test(last)) return stem;
+  if (!VOWEL.test(prev)) {
+    // Two consonants: "sending", "checking"; a consonant and l is a dropped e ("handling" → handle).
+    if (last === 'l') return /[rwl]$/.test(stem.slice(0, -1)) ? stem : `${stem}e`;
+    if (last === 'r' && prev !== 'r') return null;
+    return stem;
+  }
+  const before = stem.at(-3);
+  if (before !== undefined && VOWEL.test(before)) {
+    // Two vowels and a consonant keep their spelling ("reading", "viewing", "waiting"), but "ea" + t
+    // does not ("creating", "treating").
+    if (/ea[tk]$/.test(stem) || (/[aeiou]{2}t$/.test(stem) && !/(?:ai|ee|oo|oa)t$/.test(stem))) return null;
+    return stem;
+  }
+  // One vowel between consonants: a one-syllable stem lost its e ("making", "storing"; a doubled
+  // consonant would have marked "running").
+  if (one) return `${stem}e`;
+  if (/(?:at|ut|ur|ir|in|ar|id|ud|od|ib|ok)$/.test(stem)) return `${stem}e`;
+  if (/(?:er|en|op|itor)$/.test(stem)) return stem;
+  return null;
 }
-function regularPlural(w: string): string | null {
-  if (w === 'person') return 'people';
-  if (/(?:[^u]ss|[^aeiou]x|ch|sh)$/.test(w)) return `${w}es`;
-  if (/(?:s|x|z|o|f|fe|us|is|man|child|foot|tooth|mouse)$/.test(w)) return null;
-  if (/[^aeiou]y$/.test(w)) return `${w.slice(0, -1)}ies`;
-  return `${w}s`;
-}
-function regularLemma(w: string): string | null {
-  if (/(?:ing|ed|es|ies)$/.test(w) || /^(?:is|was|has|does|goes)$/.test(w)) return null;
+
+export function regularLemma(w: string): string | null {
+  if (/^(?:is|was|are|were|been|being)$/.test(w)) return 'be';
+  if (/^(?:has|had|having)$/.test(w)) return 'have';
+  if (/^(?:does|did|doing)$/.test(w)) return 'do';
+  if (/^(?:goes|went|going)$/.test(w)) return 'go';
+  if (w.endsWith('ing') && w.length > 4) return baseOfStem(w.slice(0, -3));
+  if (w.endsWith('ied') && w.length > 4) return `${w.slice(0, -3)}y`;
+  if (/^(?:(?:n|f|s|sp|br|bl|h|w|d)eed|proceed|exceed|succeed|embed|shed|bed|wed|red)$/.test(w)) return w;
+  if (w.endsWith('eed')) return null;
+  // "updated" → update: the e belongs to the base whenever the stem alone would want one.
+  if (w.endsWith('ed') && w.length > 3) return baseOfStem(w.slice(0, -2));
+  if (w.endsWith('ies') && w.length > 4) return /[^aeiou]ies$/.test(w) ? `${w.slice(0, -3)}y` : null;
+  if (/(?:oes|aches|[^aeiou][aiu]ses)$/.test(w)) return null;
+  if (/(?:ch|sh|x|ss|zz)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('es')) return w.slice(0, -1);
   if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
   return w.endsWith('s') ? null : w;
 }
@@ -67,12 +118,9 @@ function regularLemma(w: string): string | null {
 export const singularNoun = memo((word: string): string => {
   const w = word.toLowerCase();
   if (OWN_S.test(w) || MASS.test(w) || !/[a-z]/.test(w)) return w;
-  const regular = /\s/.test(w) ? null : regularSingular(w);
-  if (regular !== null) return regular;
-  const doc = nlp(w);
-  doc.tag('Plural');
-  const out = doc.nouns().toSingular().text().toLowerCase();
-  return out && !/\s/.test(out) === !/\s/.test(w) ? out : w;
+  // pluralize reads "caches" as the plural of "cach" and "cookies" of "cooky".
+  if (/(?:aches|ookies)$/.test(w)) return w.slice(0, -1);
+  return pluralize.singular(w);
 });
 
 /** The plural of a lower-case noun: "bus" → "buses", "company" → "companies", "person" → "people". */
@@ -80,13 +128,7 @@ export const pluralNoun = memo((word: string): string => {
   const w = word.toLowerCase();
   if (w === 'people' || MASS.test(w)) return w;
   if (OWN_S.test(w) && !/(?:us|ss|is)$/.test(w)) return w;
-  const last = w.split(/\s+/).at(-1)!;
-  const regular = regularPlural(last);
-  if (regular !== null) return `${w.slice(0, w.length - last.length)}${regular}`;
-  const doc = nlp(w);
-  doc.tag('Noun');
-  const out = doc.nouns().toPlural().text().toLowerCase();
-  return out || w;
+  return pluralize.plural(w);
 });
 
 /** The base form of a verb in any form: "does" → "do", "checking" → "check", "uploaded" → "upload". */

@@ -189,11 +189,11 @@ function learnedActors(text: string): Map<string, { name: string; nature: ActorN
     const one = m[1]!.toLowerCase();
     if (ACTOR_FORMS.has(one) || NOT_OPERATION.has(one) || NOT_ADJECTIVE.test(one) || /^(?:day|week|month|year|hour|minute|second|time|one|other|request|message|event|order|write|read|post|page|item)$/.test(one)) continue;
     const many = plural(one);
-    if (!new RegExp(String.raw`\b${COUNT}\s+(?:[a-z][\w-]*\s+){0,2}?${escapeRe(many)}\b`, 'iu').test(text)) continue;
+    if (!new RegExp(String.raw`\b${COUNT}\s+(?:[a-z][\w-]*\s+){0,2}?${escapeRe(many)}\b`, 'i').test(text)) continue;
     // Things counted per period are operations ("1,000,000 transfers per second … each transfer"), not a population.
-    if (new RegExp(String.raw`\b${escapeRe(many)}\s*(?:${PER}\s*${PERIOD}|\/\s*\w|at peak|(?:hourly|daily|weekly|monthly|yearly)\b)`, 'iu').test(text)) continue;
+    if (new RegExp(String.raw`\b${escapeRe(many)}\s*(?:${PER}\s*${PERIOD}|\/\s*\w|at peak|(?:hourly|daily|weekly|monthly|yearly)\b)`, 'i').test(text)) continue;
     // Things counted per person are what they do ("15 games per player per day … each game").
-    if (new RegExp(String.raw`\b${escapeRe(many)}\s+(?:per|for each|each|a|every)\s+(?:${ACTOR_SRC})\b`, 'iu').test(text)) continue;
+    if (new RegExp(String.raw`\b${escapeRe(many)}\s+(?:per|for each|each|a|every)\s+(?:${ACTOR_SRC})\b`, 'i').test(text)) continue;
     const near = text.slice(Math.max(0, m.index - 80), m.index + 120).toLowerCase();
     const nature: ActorNature = /\b(?:report|reports|send|sends|sending|telemetry|reading|readings|ping|pings|sample|measur\w*|sensor|device|battery|gps|firmware)\b/.test(near)
       ? 'devices'
@@ -205,12 +205,12 @@ function learnedActors(text: string): Map<string, { name: string; nature: ActorN
   }
   // "10M bulbs, each reports …", "20,000 hosts, each emitting …", "15k e-bikes send telemetry …": a
   // counted plural noun that each of does something, or that sends on its own.
-  const counted = new RegExp(String.raw`\b${COUNT}\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*[a-z]s)\b(?=\s*,?\s*(?:each|every one|all)\s+(?:of them\s+)?[a-z]+(?:s|ing)\b|\s+(?:each\s+|all\s+)?(?:send|report|emit|upload|publish|ping|stream|transmit|push|produc|generat|measur|sampl|record|track|beacon|broadcast)\w*\b)`, 'giu');
+  const counted = new RegExp(String.raw`\b${COUNT}\s+(?:[a-z][\w-]*\s+)?([a-z][\w-]*[a-z]s)\b(?=\s*,?\s*(?:each|every one|all)\s+(?:of them\s+)?[a-z]+(?:s|ing)\b|\s+(?:each\s+|all\s+)?(?:send|report|emit|upload|publish|ping|stream|transmit|push|produc|generat|measur|sampl|record|track|beacon|broadcast)\w*\b)`, 'gi');
   while ((m = counted.exec(text)) !== null) {
     const many = m[2]!.toLowerCase();
     const one = singular(many);
     if (ACTOR_FORMS.has(many) || out.has(many) || one === many || NOT_OPERATION.has(many) || NOT_LEARNED.test(one)) continue;
-    if (new RegExp(String.raw`\b${escapeRe(many)}\s*(?:${PER}\s*${PERIOD}|\/\s*\w|at peak|(?:hourly|daily|weekly|monthly|yearly)\b)`, 'iu').test(text)) continue;
+    if (new RegExp(String.raw`\b${escapeRe(many)}\s*(?:${PER}\s*${PERIOD}|\/\s*\w|at peak|(?:hourly|daily|weekly|monthly|yearly)\b)`, 'i').test(text)) continue;
     const near = text.slice(m.index, m.index + 120).toLowerCase();
     const nature: ActorNature = /\b(?:compan(?:y|ies)|business(?:es)?|firm|organi[sz]ation|brand|store|shop|salon|clinic|hospital|restaurant|account|tenant)s?\b/.test(one)
       ? 'organisations'
@@ -237,7 +237,7 @@ function readActors(text: string, facts: WorkloadFacts, vocab: Vocab): void {
   const { forms, src: nouns } = vocab;
   // A count, its qualifiers ("daily active", "connected", "small"), and the population noun; of two
   // nouns in a row the second is the population ("1,200 customer companies").
-  const re = new RegExp(String.raw`\b${COUNT}\s*\+?\s*${QUAL}((?:[a-z][\w-]*\s+){0,2}?)(${nouns})\b(?!\s+(?:${nouns})\b)`, 'giu');
+  const re = new RegExp(String.raw`\b${COUNT}\s*\+?\s*${QUAL}((?:[a-z][\w-]*\s+){0,2}?)(${nouns})\b(?!\s+(?:${nouns})\b)`, 'gi');
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     const count = countOf(m[1]!);
@@ -268,7 +268,7 @@ function readActors(text: string, facts: WorkloadFacts, vocab: Vocab): void {
     facts.actors.push({ name, count, kind, nature: form.nature, quote: clean(m[0]), at: m.index });
   }
   // Abbreviations: "5M DAU", "DAU of 5M", "25 million MAU".
-  const abbrev = new RegExp(String.raw`\b${COUNT}\s*(DAU|MAU|daily actives|monthly actives)\b|\b(DAU|MAU)\s*(?:of|is|=|:|~|around|about)?\s*${NUM}`, 'giu');
+  const abbrev = new RegExp(String.raw`\b${COUNT}\s*(DAU|MAU|daily actives|monthly actives)\b|\b(DAU|MAU)\s*(?:of|is|=|:|~|around|about)?\s*${NUM}`, 'gi');
   while ((m = abbrev.exec(text)) !== null) {
     const n = countOf(m[1] ?? m[4]!);
     const which = (m[2] ?? m[3]!).toLowerCase();
@@ -282,13 +282,13 @@ function readActors(text: string, facts: WorkloadFacts, vocab: Vocab): void {
   }
   // "2 million of them daily", "4 million daily", "5M daily active", "15M daily and 150M monthly users":
   // a count of the population named nearby, with no noun of its own.
-  const bare = new RegExp(String.raw`\b${COUNT}\s+(?:of\s+(?:them|those|these)\s+)?(?:are\s+)?(?:active\s+)?(daily|monthly|each day|each month|every day|a day)(?:\s+active)?(?=[ \t]*(?:[,.;)\n]|and\b|$)|\s+(?:users|actives)\b)`, 'giu');
+  const bare = new RegExp(String.raw`\b${COUNT}\s+(?:of\s+(?:them|those|these)\s+)?(?:are\s+)?(?:active\s+)?(daily|monthly|each day|each month|every day|a day)(?:\s+active)?(?=[ \t]*(?:[,.;)\n]|and\b|$)|\s+(?:users|actives)\b)`, 'gi');
   while ((m = bare.exec(text)) !== null) {
     const n = countOf(m[1]!);
     if (n === null || n < 2) continue;
     // "short links: 2 million a day", "redirects 200 million a day": a count of things, not of people.
     const lead = text.slice(Math.max(0, m.index - 40), m.index);
-    if (/\ba day\b|each day|every day/i.test(m[2]!) && (/:\s*$/.test(lead) || new RegExp(String.raw`\b${OP_NOUN}(?:e?s)?\s*$`, 'iu').test(lead))) continue;
+    if (/\ba day\b|each day|every day/i.test(m[2]!) && (/:\s*$/.test(lead) || new RegExp(String.raw`\b${OP_NOUN}(?:e?s)?\s*$`, 'i').test(lead))) continue;
     const prev = facts.actors.filter((a) => a.at < m!.index && a.nature === 'people').sort((a, b) => b.at - a.at)[0];
     const next = /^\s*and\s+/.test(text.slice(m.index + m[0].length)) ? facts.actors.find((a) => a.at > m!.index && a.at < m!.index + m![0].length + 40) : undefined;
     const name = next?.name ?? prev?.name ?? 'user';
@@ -296,7 +296,7 @@ function readActors(text: string, facts: WorkloadFacts, vocab: Vocab): void {
   }
   // "200k couriers, 50k of them online at once", "60k playing at any moment": the share of the
   // population just named that is online at the same moment.
-  const online = new RegExp(String.raw`\b${COUNT}\s+(?:of\s+(?:them|those|these)\s+)?(?:are\s+|is\s+)?(?:online|connected|active|playing|watching|listening|driving|riding|on shift|logged in)(?:\s+(?:at once|at the same time|at any (?:one )?(?:time|moment)|concurrently|simultaneously|at peak(?: hour)?|during (?:the )?peak))?(?=[ \t]*(?:[,.;)\n]|and\b|$|each\b))`, 'giu');
+  const online = new RegExp(String.raw`\b${COUNT}\s+(?:of\s+(?:them|those|these)\s+)?(?:are\s+|is\s+)?(?:online|connected|active|playing|watching|listening|driving|riding|on shift|logged in)(?:\s+(?:at once|at the same time|at any (?:one )?(?:time|moment)|concurrently|simultaneously|at peak(?: hour)?|during (?:the )?peak))?(?=[ \t]*(?:[,.;)\n]|and\b|$|each\b))`, 'gi');
   while ((m = online.exec(text)) !== null) {
     const n = countOf(m[1]!);
     if (n === null || n < 2) continue;
@@ -307,7 +307,7 @@ function readActors(text: string, facts: WorkloadFacts, vocab: Vocab): void {
     facts.actors.push({ name: prev.name, count: n, kind: 'concurrent', nature: prev.nature, quote: clean(m[0]), at: m.index });
   }
   // "GPS trackers on 75,000 shipping containers": one device on each of the things counted.
-  const on = new RegExp(String.raw`\b(${nouns})\s+(?:on|in|attached to|fitted (?:on|to|in)|installed (?:on|in))\s+(?:about\s+|around\s+|roughly\s+|~\s*)?${COUNT}\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*s)\b`, 'giu');
+  const on = new RegExp(String.raw`\b(${nouns})\s+(?:on|in|attached to|fitted (?:on|to|in)|installed (?:on|in))\s+(?:about\s+|around\s+|roughly\s+|~\s*)?${COUNT}\s+(?:[a-z][\w-]*\s+){0,2}?([a-z][\w-]*s)\b`, 'gi');
   while ((m = on.exec(text)) !== null) {
     const form = forms.get(m[1]!.toLowerCase());
     const n = countOf(m[2]!);
@@ -316,7 +316,7 @@ function readActors(text: string, facts: WorkloadFacts, vocab: Vocab): void {
     facts.actors.push({ name: form.name, count: n, kind: 'concurrent', nature: 'devices', quote: clean(m[0]), at: m.index });
   }
   // "Vending machines (12,000 of them)": the count after the noun.
-  const after = new RegExp(String.raw`\b(${nouns})\s*\(\s*(?:about\s+|around\s+|roughly\s+|~\s*)?${COUNT}(?:\s+of\s+them)?\s*\)`, 'giu');
+  const after = new RegExp(String.raw`\b(${nouns})\s*\(\s*(?:about\s+|around\s+|roughly\s+|~\s*)?${COUNT}(?:\s+of\s+them)?\s*\)`, 'gi');
   while ((m = after.exec(text)) !== null) {
     const form = forms.get(m[1]!.toLowerCase());
     const n = countOf(m[2]!);
@@ -324,7 +324,7 @@ function readActors(text: string, facts: WorkloadFacts, vocab: Vocab): void {
     facts.actors.push({ name: form.name, count: n, kind: form.nature === 'devices' ? 'concurrent' : 'registered', nature: form.nature, quote: clean(m[0]), at: m.index });
   }
   // "Couriers: 15,000 active at any time", "Daily users: 2M": a label and its count.
-  const label = new RegExp(String.raw`\b(?:(daily|monthly|concurrent|active)\s+)?(${ACTOR_SRC})\s*:\s*${COUNT}(\s+(?:active\s+)?(?:at any (?:one )?(?:time|moment)|online|at once|concurrently))?`, 'giu');
+  const label = new RegExp(String.raw`\b(?:(daily|monthly|concurrent|active)\s+)?(${ACTOR_SRC})\s*:\s*${COUNT}(\s+(?:active\s+)?(?:at any (?:one )?(?:time|moment)|online|at once|concurrently))?`, 'gi');
   while ((m = label.exec(text)) !== null) {
     const n = countOf(m[3]!);
     const form = ACTOR_FORMS.get(m[2]!.toLowerCase());
@@ -334,7 +334,7 @@ function readActors(text: string, facts: WorkloadFacts, vocab: Vocab): void {
   }
   // Populations multiplied: "400 tenants with about 250 users each", "2,000 tenants, 50 users per tenant",
   // "1,000 server pools of 100 machines each"; "each company has about 100 employees" after "600 companies".
-  const times = new RegExp(String.raw`\b${COUNT}\s+((?:[a-z][\w-]*\s+){0,2}?)([a-z][\w-]*?)s?\s*(?:,|with|of|having|each with)\s+(?:about\s+|around\s+|roughly\s+|up to\s+)?${COUNT}\s+((?:[a-z][\w-]*\s+){0,1}?)(${nouns})\s+(?:each|apiece|per\s+\3|in each|on average)\b`, 'giu');
+  const times = new RegExp(String.raw`\b${COUNT}\s+((?:[a-z][\w-]*\s+){0,2}?)([a-z][\w-]*?)s?\s*(?:,|with|of|having|each with)\s+(?:about\s+|around\s+|roughly\s+|up to\s+)?${COUNT}\s+((?:[a-z][\w-]*\s+){0,1}?)(${nouns})\s+(?:each|apiece|per\s+\3|in each|on average)\b`, 'gi');
   while ((m = times.exec(text)) !== null) {
     const a = countOf(m[1]!);
     const b = countOf(m[4]!);
@@ -345,7 +345,7 @@ function readActors(text: string, facts: WorkloadFacts, vocab: Vocab): void {
     facts.actors = facts.actors.filter((x) => !(x.name === form.name && x.count === b && x.at >= m!.index && x.at < end));
     facts.actors.push({ name: form.name, count: a * b, kind: form.nature === 'devices' ? 'concurrent' : 'registered', nature: form.nature, quote: clean(m[0]), at: m.index });
   }
-  const hasEach = new RegExp(String.raw`\b(?:each|every)\s+([a-z][\w-]*)\s+has\s+(?:about\s+|around\s+|roughly\s+|up to\s+)?${COUNT}\s+(${nouns})\b`, 'giu');
+  const hasEach = new RegExp(String.raw`\b(?:each|every)\s+([a-z][\w-]*)\s+has\s+(?:about\s+|around\s+|roughly\s+|up to\s+)?${COUNT}\s+(${nouns})\b`, 'gi');
   while ((m = hasEach.exec(text)) !== null) {
     const owner = m[1]!.toLowerCase();
     const b = countOf(m[2]!);
@@ -356,7 +356,7 @@ function readActors(text: string, facts: WorkloadFacts, vocab: Vocab): void {
     facts.actors.push({ name: form.name, count: ownerCount.count * b, kind: 'registered', nature: form.nature, quote: clean(`${ownerCount.quote} … ${m[0]}`), at: m.index });
   }
   // "so about 100 million use it daily": a daily count of the population just named.
-  const useDaily = new RegExp(String.raw`\b${COUNT}\s+(?:of them\s+)?(?:use|used|play|open|visit)\s+(?:it|the (?:app|feature|service|product|site))\s+(daily|every day|each day|a day|monthly|each month|a month)`, 'giu');
+  const useDaily = new RegExp(String.raw`\b${COUNT}\s+(?:of them\s+)?(?:use|used|play|open|visit)\s+(?:it|the (?:app|feature|service|product|site))\s+(daily|every day|each day|a day|monthly|each month|a month)`, 'gi');
   while ((m = useDaily.exec(text)) !== null) {
     const n = countOf(m[1]!);
     if (n === null) continue;
@@ -436,22 +436,22 @@ function perActorContext(sentence: string, upTo: number, vocab: Vocab): PerActor
   const nameOf = (noun: string) => vocab.forms.get(noun.toLowerCase())?.name ?? singular(noun);
   const QUALS = String.raw`(?:(?:daily|monthly|active|registered|online|paying|single|concurrent)\s+){0,2}`;
   // "each player", "every daily user", "Each DAU", "the typical customer", "A player finishes".
-  const each = [...before.matchAll(new RegExp(String.raw`(?:\b(?:each|every|per|an average|the average|the typical|a typical)\s+${QUALS}|^\s*(?:and\s+)?(?:a|an)\s+${QUALS})(${vocab.src}|dau|mau)\b`, 'giu'))].at(-1);
+  const each = [...before.matchAll(new RegExp(String.raw`(?:\b(?:each|every|per|an average|the average|the typical|a typical)\s+${QUALS}|^\s*(?:and\s+)?(?:a|an)\s+${QUALS})(${vocab.src}|dau|mau)\b`, 'gi'))].at(-1);
   if (each) return /^(?:dau|mau)$/.test(each[1]!) ? { actor: 'user' } : { actor: nameOf(each[1]!) };
   // "2,000 stores, each processing …", "users who each upload …", "drivers, who each …".
-  const named = [...before.matchAll(new RegExp(String.raw`\b(${vocab.src})\s*,?\s*(?:who\s+|which\s+|that\s+)?(?:each|all|every one)\b`, 'giu'))].at(-1);
+  const named = [...before.matchAll(new RegExp(String.raw`\b(${vocab.src})\s*,?\s*(?:who\s+|which\s+|that\s+)?(?:each|all|every one)\b`, 'gi'))].at(-1);
   if (named) return { actor: nameOf(named[1]!) };
   if (/,\s*each\b|^\s*each\s+(?:of (?:them|those|these)\s+)?[a-z]+|\beach\s+(?:of (?:them|those|these)\s+)?\w+ing\b|\bthey\s+each\b|\bon average\b.*\b(?:each|every)\b/.test(before)) return {};
   // A population as the subject: "Users navigate …", "Our players open …", "30M daily users post …",
   // "3M daily active users logging 1.5 workouts", "users save 3 pins": a plural population noun and the
   // word after it, with no clause boundary between it and the rate.
   // "players check their rank 5 times a day": the population right before the verb of the rate.
-  const last = new RegExp(String.raw`(?:\b${COUNT}\s*\+?\s*${QUALS})?\b(${vocab.src})\s+(?:who\s+)?(?:each\s+|all\s+|also\s+|typically\s+|usually\s+|often\s+|regularly\s+)?$`, 'iu').exec(before);
+  const last = new RegExp(String.raw`(?:\b${COUNT}\s*\+?\s*${QUALS})?\b(${vocab.src})\s+(?:who\s+)?(?:each\s+|all\s+|also\s+|typically\s+|usually\s+|often\s+|regularly\s+)?$`, 'i').exec(before);
   if (last && (last[2]!.toLowerCase() === 'people' || vocab.forms.get(last[2]!.toLowerCase())?.name !== last[2]!.toLowerCase())) {
     const counted = last[1] ? countOf(last[1]) : null;
     return { actor: nameOf(last[2]!), ...(counted !== null && { counted }), bare: true };
   }
-  const subjects = [...before.matchAll(new RegExp(String.raw`(?:\b${COUNT}\s*\+?\s*${QUALS})?\b(${vocab.src})\s+(?:who\s+)?(?:each\s+|all\s+|also\s+|typically\s+|usually\s+|often\s+|regularly\s+)?([a-z][\w-]*)\b`, 'giu'))];
+  const subjects = [...before.matchAll(new RegExp(String.raw`(?:\b${COUNT}\s*\+?\s*${QUALS})?\b(${vocab.src})\s+(?:who\s+)?(?:each\s+|all\s+|also\s+|typically\s+|usually\s+|often\s+|regularly\s+)?([a-z][\w-]*)\b`, 'gi'))];
   for (const subject of subjects.reverse()) {
     const noun = subject[2]!.toLowerCase();
     const verb = subject[3]!.toLowerCase();
@@ -459,7 +459,7 @@ function perActorContext(sentence: string, upTo: number, vocab: Vocab): PerActor
     const plural = noun === 'people' || (noun.endsWith('s') && vocab.forms.get(noun)?.name !== noun);
     if (/[,;:]/.test(tail) || !plural || NOT_VERB.test(verb) || vocab.forms.has(verb) || countOf(verb) !== null || NOT_OPERATION.has(verb)) continue;
     // Another population in between takes the rate ("users of 400 restaurants order …").
-    if (new RegExp(String.raw`\b(?:${vocab.src})\b`, 'iu').test(tail)) continue;
+    if (new RegExp(String.raw`\b(?:${vocab.src})\b`, 'i').test(tail)) continue;
     const counted = subject[1] ? countOf(subject[1]) : null;
     return { actor: nameOf(noun), ...(counted !== null && { counted }), bare: true };
   }
@@ -474,7 +474,7 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
     const take = (a: number, b: number) => taken.push([a, b]);
 
     // 1. "N <thing> per user per day", "N <thing> per player a day": per-actor by its own words.
-    const perUser = new RegExp(String.raw`\b${NUM}\s+${PHRASE}?\s*(?:(?:per|a|each|for each)\s+(?:(?:daily|monthly|active|registered|paying)\s+){0,2}|\/\s*)(${vocab.src})\s*${PER}\s*${PERIOD}\b`, 'giu');
+    const perUser = new RegExp(String.raw`\b${NUM}\s+${PHRASE}?\s*(?:(?:per|a|each|for each)\s+(?:(?:daily|monthly|active|registered|paying)\s+){0,2}|\/\s*)(${vocab.src})\s*${PER}\s*${PERIOD}\b`, 'gi');
     let m: RegExpExecArray | null;
     while ((m = perUser.exec(sent)) !== null) {
       const n = parseNumber(m[1]!);
@@ -488,7 +488,7 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
     }
 
     // 2. "<verb> the <thing> N times a day", "once a day", "twice a week".
-    const freq = new RegExp(String.raw`\b(\w+)\s+(?:(?:the|a|an|their|its|his|her)\s+)?((?:[a-z][\w-]*\s+){0,1}[a-z][\w-]*)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?(?:(${NUMBER_SRC})\s+times|(once|twice))\s+${PER}\s*${PERIOD}\b`, 'giu');
+    const freq = new RegExp(String.raw`\b(\w+)\s+(?:(?:the|a|an|their|its|his|her)\s+)?((?:[a-z][\w-]*\s+){0,1}[a-z][\w-]*)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?(?:(${NUMBER_SRC})\s+times|(once|twice))\s+${PER}\s*${PERIOD}\b`, 'gi');
     while ((m = freq.exec(sent)) !== null) {
       if (!free(m.index, m.index + m[0].length)) {
         freq.lastIndex = m.index + 1;
@@ -520,7 +520,7 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
       const obj = m[2]!.toLowerCase().replace(/\s+(?:about|around|roughly)$/, '');
       const ctx = perActorContext(sent, m.index, vocab) ?? {};
       // "sends 0.5 payments and checks the balance 4 times a day": the first rate shares the period.
-      const prior = new RegExp(String.raw`\b(\w+)\s+${NUM}\s+${PHRASE}\s+and\s+$`, 'iu').exec(sent.slice(0, m.index));
+      const prior = new RegExp(String.raw`\b(\w+)\s+${NUM}\s+${PHRASE}\s+and\s+$`, 'i').exec(sent.slice(0, m.index));
       const priorN = prior ? parseNumber(prior[2]!) : null;
       const priorPh = prior ? phraseHead(prior[3]!, vocab) : null;
       if (prior && priorN !== null && priorPh && free(prior.index, m.index) && !NOT_VERB.test(prior[1]!.toLowerCase())) {
@@ -533,7 +533,7 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
 
     // 3. "N <thing> a day" (with "and N <thing>" before a shared period: "sends 10 emails and receives 40 emails a day").
     // The period: "per day", "a day", "/day", "/d", or an adverb after the noun ("100 messages daily").
-    const rate = new RegExp(String.raw`\b(?:(\w+)\s+)?${COUNT}\s+${PHRASE}((?:(?:\s*,\s*(?:\w+\s+)?${NUMBER_SRC}\s+(?:${PHRASE_WORD}\s+){0,2}${PHRASE_WORD})*\s*,?\s+and\s+(?:\w+\s+)?${NUMBER_SRC}\s+(?:${PHRASE_WORD}\s+){0,2}${PHRASE_WORD})*)(?:\s+(?:each|apiece))?(?:\s*${PER}\s*${PERIOD}|\s*\/\s*(h|d|mo|yr|wk)|\s+(hourly|daily|weekly|monthly|yearly|annually)(?!\s+(?:active\s+|unique\s+|paying\s+)?(?:${vocab.src}|actives?)\b))\b`, 'giu');
+    const rate = new RegExp(String.raw`\b(?:(\w+)\s+)?${COUNT}\s+${PHRASE}((?:(?:\s*,\s*(?:\w+\s+)?${NUMBER_SRC}\s+(?:${PHRASE_WORD}\s+){0,2}${PHRASE_WORD})*\s*,?\s+and\s+(?:\w+\s+)?${NUMBER_SRC}\s+(?:${PHRASE_WORD}\s+){0,2}${PHRASE_WORD})*)(?:\s+(?:each|apiece))?(?:\s*${PER}\s*${PERIOD}|\s*\/\s*(h|d|mo|yr|wk)|\s+(hourly|daily|weekly|monthly|yearly|annually)(?!\s+(?:active\s+|unique\s+|paying\s+)?(?:${vocab.src}|actives?)\b))\b`, 'gi');
     while ((m = rate.exec(sent)) !== null) {
       if (!free(m.index, m.index + m[0].length)) {
         rate.lastIndex = m.index + 1;
@@ -546,7 +546,7 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
       if (/[$€£]\s*$/.test(sent.slice(Math.max(0, m.index - 2), m.index + (m[1] ? m[1].length + 1 : 0)))) continue;
       const parts: { verb?: string; n: string; phrase: string; offset: number }[] = [{ ...(m[1] && { verb: m[1] }), n: m[2]!, phrase: m[3]!, offset: m.index }];
       if (m[4]) {
-        const more = new RegExp(String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(\w+)\s+)?(${NUMBER_SRC})\s+((?:${PHRASE_WORD}\s+){0,2}${PHRASE_WORD})`, 'giu');
+        const more = new RegExp(String.raw`(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:(\w+)\s+)?(${NUMBER_SRC})\s+((?:${PHRASE_WORD}\s+){0,2}${PHRASE_WORD})`, 'gi');
         let k: RegExpExecArray | null;
         while ((k = more.exec(m[4])) !== null) parts.push({ ...(k[1] && { verb: k[1] }), n: k[2]!, phrase: k[3]!, offset: m.index });
       }
@@ -585,9 +585,9 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
     // "redirects 200 million a day", "Clicks arrive at 10,000 per second", "every payment (3,000 per second)",
     // "100M URLs are generated per day".
     const labelled = [
-      new RegExp(String.raw`(?:^\s*|[.;,\n]\s*|^\s*[-*•]\s*|\n\s*[-*•]\s*)((?:${PHRASE_WORD}\s+){0,2}${PHRASE_WORD})\s*:\s*(?:about\s+|around\s+|roughly\s+|~\s*)?${COUNT}\s*(?:${PER}\s*(?:trading\s+|business\s+|working\s+)?${PERIOD}\b|\/\s*${PERIOD}\b)`, 'giu'),
-      new RegExp(String.raw`\b(${OP_NOUNS}|(?:every|each)\s+${OP_NOUN}(?=\s*\())\s+(?:arrive|come in|happen|occur|flow in|stream in)?\s*(?:at\s+)?(?:a rate of\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?\(?\s*${COUNT}\s*(?:${PER}\s*(?:trading\s+|business\s+|working\s+)?${PERIOD}\b|\/\s*${PERIOD}\b)`, 'giu'),
-      new RegExp(String.raw`\b${COUNT}\s+((?:${PHRASE_WORD}\s+){0,2}${PHRASE_WORD})\s+(?:are|is|get|gets|will be|must be)\s+(?:\w+ed|made|sent|built|done|taken|paid|bought|sold|written|read|seen|given|shown)\s*(?:${PER}\s*(?:trading\s+|business\s+|working\s+)?${PERIOD}\b|\/\s*${PERIOD}\b|(hourly|daily|weekly|monthly|yearly))`, 'giu'),
+      new RegExp(String.raw`(?:^\s*|[.;,\n]\s*|^\s*[-*•]\s*|\n\s*[-*•]\s*)((?:${PHRASE_WORD}\s+){0,2}${PHRASE_WORD})\s*:\s*(?:about\s+|around\s+|roughly\s+|~\s*)?${COUNT}\s*(?:${PER}\s*(?:trading\s+|business\s+|working\s+)?${PERIOD}\b|\/\s*${PERIOD}\b)`, 'gi'),
+      new RegExp(String.raw`\b(${OP_NOUNS}|(?:every|each)\s+${OP_NOUN}(?=\s*\())\s+(?:arrive|come in|happen|occur|flow in|stream in)?\s*(?:at\s+)?(?:a rate of\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?\(?\s*${COUNT}\s*(?:${PER}\s*(?:trading\s+|business\s+|working\s+)?${PERIOD}\b|\/\s*${PERIOD}\b)`, 'gi'),
+      new RegExp(String.raw`\b${COUNT}\s+((?:${PHRASE_WORD}\s+){0,2}${PHRASE_WORD})\s+(?:are|is|get|gets|will be|must be)\s+(?:\w+ed|made|sent|built|done|taken|paid|bought|sold|written|read|seen|given|shown)\s*(?:${PER}\s*(?:trading\s+|business\s+|working\s+)?${PERIOD}\b|\/\s*${PERIOD}\b|(hourly|daily|weekly|monthly|yearly))`, 'gi'),
     ];
     labelled.forEach((re, form) => {
       let k: RegExpExecArray | null;
@@ -608,7 +608,7 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
     });
 
     // 3b. "10M daily meetings", "50k monthly invoices": a count of things per period.
-    const daily = new RegExp(String.raw`\b${COUNT}\s+(daily|hourly|weekly|monthly|yearly|annual)\s+${PHRASE}`, 'giu');
+    const daily = new RegExp(String.raw`\b${COUNT}\s+(daily|hourly|weekly|monthly|yearly|annual)\s+${PHRASE}`, 'gi');
     while ((m = daily.exec(sent)) !== null) {
       if (!free(m.index, m.index + m[0].length)) {
         daily.lastIndex = m.index + 1;
@@ -624,7 +624,7 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
     }
 
     // 4. Rates by unit: "2k rps", "500 writes/s", "10,000 IDs per second" is above; "5k req/s".
-    const unit = new RegExp(String.raw`\b${NUM}\s*(rps|qps|tps|wps|req\/s|reqs\/s|requests\/s|writes\/s|reads\/s|ops\/s|msg\/s|msgs\/s|messages\/s|events\/s|queries\/s)\b`, 'giu');
+    const unit = new RegExp(String.raw`\b${NUM}\s*(rps|qps|tps|wps|req\/s|reqs\/s|requests\/s|writes\/s|reads\/s|ops\/s|msg\/s|msgs\/s|messages\/s|events\/s|queries\/s)\b`, 'gi');
     while ((m = unit.exec(sent)) !== null) {
       if (!free(m.index, m.index + m[0].length)) {
         unit.lastIndex = m.index + 1;
@@ -643,7 +643,7 @@ function readOperations(text: string, facts: WorkloadFacts, vocab: Vocab): void 
     }
 
     // 5. Intervals: "location every 5 seconds", "one request every 15 seconds", "reports every minute".
-    const every = new RegExp(String.raw`\b(?:every|each)\s+(?:(${NUMBER_SRC}|few|couple of)\s*)?(ms|milliseconds?|seconds?|secs?|s|minutes?|mins?|hours?)\b`, 'giu');
+    const every = new RegExp(String.raw`\b(?:every|each)\s+(?:(${NUMBER_SRC}|few|couple of)\s*)?(ms|milliseconds?|seconds?|secs?|s|minutes?|mins?|hours?)\b`, 'gi');
     const intervals: { seconds: number; name: string; idx: number; len: number; good: boolean }[] = [];
     while ((m = every.exec(sent)) !== null) {
       if (!free(m.index, m.index + m[0].length)) {
@@ -747,18 +747,18 @@ function readShape(text: string, facts: WorkloadFacts): void {
   let m: RegExpExecArray | null;
   // Reads per write: "10 reads per write", "10:1 reads", "read:write 10:1", "reads outnumber writes 10 to 1".
   m =
-    new RegExp(String.raw`\b${NUM}\s+(?:reads?|lookups?|views?|redirects?|visits?|clicks?|fetches|opens?|downloads?)\s+(?:per|for (?:each|every)|to (?:each|every|one)|on (?:each|every)|a)\s+(?:new\s+|single\s+)?(?!(?:second|minute|hour|day|week|month|year|user|person|customer)s?\b)[a-z][\w-]*\b`, 'iu').exec(text) ??
-    new RegExp(String.raw`\b(?:each|every|a|the average|the typical)\s+(?:new\s+)?[a-z][\w-]*\s+(?:is|gets|will be)\s+(?:read|viewed|opened|clicked|visited|watched|seen|fetched|downloaded|accessed|redirected|requested)\s+(?:by\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?${NUM}(?:\s+(?:times|followers|people|users|readers|viewers|subscribers|members|recipients))?\b`, 'iu').exec(text) ??
-    new RegExp(String.raw`\b${NUM}\s*:\s*1\s+(?:reads?|read[:/ -]write|read-to-write|read to write|ratio of reads)`, 'iu').exec(text) ??
-    new RegExp(String.raw`\b(?:read\s*[:/-]\s*write|read-to-write|read to write|reads? to writes?)(?:\s+ratio)?(?:\s+(?:of|is|=|around|about))?\s*${NUM}\s*(?::|to)\s*1\b`, 'iu').exec(text) ??
-    new RegExp(String.raw`\b${NUM}\s*(?:x|×|times)\s+(?:more\s+)?reads?\s+than\s+writes?`, 'iu').exec(text) ??
-    new RegExp(String.raw`\breads?\s+outnumber\s+writes?\s+(?:by\s+)?${NUM}\s*(?:to|:)\s*1`, 'iu').exec(text);
+    new RegExp(String.raw`\b${NUM}\s+(?:reads?|lookups?|views?|redirects?|visits?|clicks?|fetches|opens?|downloads?)\s+(?:per|for (?:each|every)|to (?:each|every|one)|on (?:each|every)|a)\s+(?:new\s+|single\s+)?(?!(?:second|minute|hour|day|week|month|year|user|person|customer)s?\b)[a-z][\w-]*\b`, 'i').exec(text) ??
+    new RegExp(String.raw`\b(?:each|every|a|the average|the typical)\s+(?:new\s+)?[a-z][\w-]*\s+(?:is|gets|will be)\s+(?:read|viewed|opened|clicked|visited|watched|seen|fetched|downloaded|accessed|redirected|requested)\s+(?:by\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?${NUM}(?:\s+(?:times|followers|people|users|readers|viewers|subscribers|members|recipients))?\b`, 'i').exec(text) ??
+    new RegExp(String.raw`\b${NUM}\s*:\s*1\s+(?:reads?|read[:/ -]write|read-to-write|read to write|ratio of reads)`, 'i').exec(text) ??
+    new RegExp(String.raw`\b(?:read\s*[:/-]\s*write|read-to-write|read to write|reads? to writes?)(?:\s+ratio)?(?:\s+(?:of|is|=|around|about))?\s*${NUM}\s*(?::|to)\s*1\b`, 'i').exec(text) ??
+    new RegExp(String.raw`\b${NUM}\s*(?:x|×|times)\s+(?:more\s+)?reads?\s+than\s+writes?`, 'i').exec(text) ??
+    new RegExp(String.raw`\breads?\s+outnumber\s+writes?\s+(?:by\s+)?${NUM}\s*(?:to|:)\s*1`, 'i').exec(text);
   if (m) {
     const n = parseNumber(m[1]!);
     if (n !== null && n > 0) facts.readsPerWrite = { value: n, quote: clean(m[0]) };
   }
   // "1 booking for every 500 searches": writes per reads.
-  m = new RegExp(String.raw`\b${NUM}\s+([a-z][\w-]*?)s?\s+(?:for|per|to)\s+(?:every|each)\s+${NUM}\s+(searches|views|reads|lookups|visits|page ?views|queries|impressions)\b`, 'iu').exec(text);
+  m = new RegExp(String.raw`\b${NUM}\s+([a-z][\w-]*?)s?\s+(?:for|per|to)\s+(?:every|each)\s+${NUM}\s+(searches|views|reads|lookups|visits|page ?views|queries|impressions)\b`, 'i').exec(text);
   if (m && !facts.readsPerWrite) {
     const w = parseNumber(m[1]!);
     const r = parseNumber(m[3]!);
@@ -778,15 +778,15 @@ function readShape(text: string, facts: WorkloadFacts): void {
     const hours = end > start ? end - start : 0;
     if (hours > 0 && hours < 24 && (m[2] !== undefined || m[3] !== undefined || m[6] !== undefined)) facts.activeWindow = { seconds: hours * 3600, quote: clean(m[0]) };
   }
-  m = new RegExp(String.raw`\b${NUM}[- ]hours?\s+(?:trading|business|working|operating)\s+(?:day|session|window)`, 'iu').exec(text) ??
+  m = new RegExp(String.raw`\b${NUM}[- ]hours?\s+(?:trading|business|working|operating)\s+(?:day|session|window)`, 'i').exec(text) ??
     // "The market is open 6.5 hours a day", "trades for 7 hours each day".
-    new RegExp(String.raw`\b(?:is\s+open|open|opens for|trades?|trading|operates?)\s+(?:for\s+)?(?:about\s+|around\s+)?${NUM}\s*hours?\s+(?:a|per|each|every)\s+(?:trading\s+)?day\b`, 'iu').exec(text);
+    new RegExp(String.raw`\b(?:is\s+open|open|opens for|trades?|trading|operates?)\s+(?:for\s+)?(?:about\s+|around\s+)?${NUM}\s*hours?\s+(?:a|per|each|every)\s+(?:trading\s+)?day\b`, 'i').exec(text);
   if (m && !facts.activeWindow) {
     const h = parseNumber(m[1]!);
     if (h !== null && h > 0 && h < 24) facts.activeWindow = { seconds: h * 3600, quote: clean(m[0]) };
   }
   // Activity time: "navigate about 35 minutes per week", "spend 2 hours a day".
-  m = new RegExp(String.raw`\b(?:spends?|spend|navigate|navigates|use it|uses it|watch|watches|listen|listens|play|plays|drive|drives|are active)\s+(?:for\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?${NUM}\s+(minutes?|mins?|hours?)\s+${PER}\s*(days?|weeks?|months?)\b`, 'iu').exec(text);
+  m = new RegExp(String.raw`\b(?:spends?|spend|navigate|navigates|use it|uses it|watch|watches|listen|listens|play|plays|drive|drives|are active)\s+(?:for\s+)?(?:about\s+|around\s+|roughly\s+|~\s*)?${NUM}\s+(minutes?|mins?|hours?)\s+${PER}\s*(days?|weeks?|months?)\b`, 'i').exec(text);
   if (m) {
     const n = parseNumber(m[1]!);
     const unit = periodSeconds(m[2]!);
@@ -795,10 +795,10 @@ function readShape(text: string, facts: WorkloadFacts): void {
   }
   // Fan-out: "the average user has 400 friends", "400 followers on average", "groups of up to 50 members".
   m =
-    new RegExp(String.raw`\b(?:average|typical|each|every)\s+(?:${ACTOR_SRC})\s+has\s+(?:about\s+|around\s+|~\s*)?${NUM}\s+(friends|followers|contacts|connections|subscribers|members|recipients)\b`, 'iu').exec(text) ??
-    new RegExp(String.raw`\b${NUM}\s+(friends|followers|contacts|connections|subscribers|recipients)\s+(?:each\s+)?on average\b`, 'iu').exec(text) ??
-    ((k) => (k ? Object.assign([k[0], k[2], k[1]], { index: k.index, input: k.input }) as RegExpExecArray : null))(new RegExp(String.raw`\b(friends|followers|contacts|connections|subscribers)\s+per\s+(?:${ACTOR_SRC})\s+(?:average|averages|is|are|of|:|=|~)?\s*(?:about\s+|around\s+)?${NUM}\b`, 'iu').exec(text)) ??
-    new RegExp(String.raw`\b(?:groups?|channels?|rooms?|chats?)\s+of\s+(?:up to\s+|about\s+)?${NUM}\s+(members|people|participants|users)\b`, 'iu').exec(text);
+    new RegExp(String.raw`\b(?:average|typical|each|every)\s+(?:${ACTOR_SRC})\s+has\s+(?:about\s+|around\s+|~\s*)?${NUM}\s+(friends|followers|contacts|connections|subscribers|members|recipients)\b`, 'i').exec(text) ??
+    new RegExp(String.raw`\b${NUM}\s+(friends|followers|contacts|connections|subscribers|recipients)\s+(?:each\s+)?on average\b`, 'i').exec(text) ??
+    ((k) => (k ? Object.assign([k[0], k[2], k[1]], { index: k.index, input: k.input }) as RegExpExecArray : null))(new RegExp(String.raw`\b(friends|followers|contacts|connections|subscribers)\s+per\s+(?:${ACTOR_SRC})\s+(?:average|averages|is|are|of|:|=|~)?\s*(?:about\s+|around\s+)?${NUM}\b`, 'i').exec(text)) ??
+    new RegExp(String.raw`\b(?:groups?|channels?|rooms?|chats?)\s+of\s+(?:up to\s+|about\s+)?${NUM}\s+(members|people|participants|users)\b`, 'i').exec(text);
   if (m) {
     const n = parseNumber(m[1]!);
     if (n !== null && n > 0) facts.fanout = { degree: n, noun: m[2]!.toLowerCase(), quote: clean(m[0]) };
@@ -812,9 +812,9 @@ function readShape(text: string, facts: WorkloadFacts): void {
   // Sizes of things: "pages average 500 KB", "each email carries about 50 KB of metadata", "a 2 KB message".
   const size = String.raw`(${NUMBER_SRC})\s*(bytes?|[kmgt]i?b|kilobytes?|megabytes?|gigabytes?)\b`;
   const sizeRes = [
-    new RegExp(String.raw`\b(?:each|every|an?|the|one|per)\s+(?:average\s+|typical\s+)?((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+(?:carries|has|holds|is|weighs|averages|takes|contains|uses)\s+(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?${size}`, 'giu'),
-    new RegExp(String.raw`\b([a-z][\w-]*?)s?\s+(?:average|averaging|are|weigh|take up|run)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?${size}`, 'giu'),
-    new RegExp(String.raw`\b(?:an?|each)\s+${size}\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)`, 'giu'),
+    new RegExp(String.raw`\b(?:each|every|an?|the|one|per)\s+(?:average\s+|typical\s+)?((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+(?:carries|has|holds|is|weighs|averages|takes|contains|uses)\s+(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?${size}`, 'gi'),
+    new RegExp(String.raw`\b([a-z][\w-]*?)s?\s+(?:average|averaging|are|weigh|take up|run)\s+(?:about\s+|around\s+|roughly\s+|~\s*)?${size}`, 'gi'),
+    new RegExp(String.raw`\b(?:an?|each)\s+${size}\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)`, 'gi'),
   ];
   sizeRes.forEach((re, i) => {
     let k: RegExpExecArray | null;
@@ -826,13 +826,13 @@ function readShape(text: string, facts: WorkloadFacts): void {
     }
   });
   // "each machine exposes about 100 metrics", "every sensor has 20 channels".
-  m = new RegExp(String.raw`\b(?:each|every|a|per)\s+(?:single\s+)?(${ACTOR_SRC})\s+(?:exposes|emits|reports|has|publishes|produces|tracks|exports|sends)\s+(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?${NUM}\s+((?:custom\s+|distinct\s+|different\s+)?(?:metrics|time series|series|counters|gauges|signals|channels|data points|readings|measurements|values|fields|tags))\b`, 'iu').exec(text);
+  m = new RegExp(String.raw`\b(?:each|every|a|per)\s+(?:single\s+)?(${ACTOR_SRC})\s+(?:exposes|emits|reports|has|publishes|produces|tracks|exports|sends)\s+(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?${NUM}\s+((?:custom\s+|distinct\s+|different\s+)?(?:metrics|time series|series|counters|gauges|signals|channels|data points|readings|measurements|values|fields|tags))\b`, 'i').exec(text);
   if (m) {
     const n = parseNumber(m[2]!);
     if (n !== null && n > 0) facts.perActorItems = { actor: ACTOR_FORMS.get(m[1]!.toLowerCase())!.name, count: n, noun: m[3]!.toLowerCase().replace(/^(?:custom|distinct|different)\s+/, ''), quote: clean(m[0]) };
   }
   // "a (cloud relational) database node handles about 1,000 TPS".
-  m = new RegExp(String.raw`\b(?:database|db|postgres(?:ql)?|mysql|sql)\s+(?:node|server|instance|primary)\s+(?:handles|does|can do|can handle|sustains|takes|manages)\s+(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?${NUM}\s*(?:tps|transactions|writes|qps|queries|ops)`, 'iu').exec(text);
+  m = new RegExp(String.raw`\b(?:database|db|postgres(?:ql)?|mysql|sql)\s+(?:node|server|instance|primary)\s+(?:handles|does|can do|can handle|sustains|takes|manages)\s+(?:about\s+|around\s+|roughly\s+|~\s*|up to\s+)?${NUM}\s*(?:tps|transactions|writes|qps|queries|ops)`, 'i').exec(text);
   if (m) {
     const n = parseNumber(m[1]!);
     if (n !== null && n > 0) facts.dbNodeTps = { value: n, quote: clean(m[0]) };
