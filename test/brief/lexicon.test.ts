@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type Compromise from 'compromise';
 import { describe, expect, it } from 'vitest';
-import { pluralNoun, regularLemma, singularNoun, verbLemma, wordNumber } from '../../src/brief/lexicon.js';
+import { pluralNoun, regularLemma, singularNoun, verbLemma, wordNumber, wordNumberByCompromise } from '../../src/brief/lexicon.js';
 
 const nlp = createRequire(import.meta.url)('compromise') as typeof Compromise;
 
@@ -72,5 +72,20 @@ describe('numbers in words', () => {
 
   it('is null for what is not a number', () => {
     expect(wordNumber('several')).toBeNull();
+  });
+
+  // The place-value rule is held to compromise's parser over the phrases briefs write: every unit
+  // and ten, hyphenated tens, hundreds with and without "and", each scale, and compositions of them.
+  const units = ['one', 'two', 'three', 'seven', 'eleven', 'fifteen', 'nineteen', 'twenty', 'forty', 'ninety'];
+  const phrases = [
+    ...units,
+    ...['twenty', 'thirty', 'sixty', 'ninety'].flatMap((t) => ['one', 'five', 'nine'].map((u) => `${t}-${u}`)),
+    ...units.flatMap((u) => [`${u} hundred`, `${u} thousand`, `${u} million`, `${u} billion`]),
+    'two hundred and fifty', 'three hundred twenty thousand', 'four hundred thousand', 'one hundred and twenty-five million',
+    'twelve thousand five hundred', 'two million five hundred thousand', 'a hundred', 'a thousand', 'a million', 'a billion',
+    'a hundred thousand', 'a dozen', 'half a million', 'half a billion', 'ninety-nine thousand nine hundred and ninety-nine',
+  ];
+  it.each(phrases)('%s reads as compromise reads it', (text) => {
+    expect(wordNumber(text)).toBe(wordNumberByCompromise(text));
   });
 });
